@@ -1,0 +1,93 @@
+#pragma once
+// Lexicons are data: one tab-separated format for metrics, units, qualifiers,
+// topics, verbs and modifiers (documented in data/lexicon/README.md).
+//
+//   kind <TAB> id <TAB> label <TAB> weight <TAB> aliases [<TAB> expands]
+//
+// `aliases` and `expands` are `|`-separated. A lexicon compiles every kind into
+// one immutable byte trie, shared read-only across threads.
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace reportx {
+
+struct lexicon_entry {
+    std::string kind;                  ///< "metric", "topic", "verb", "modifier", "unit", ...
+    std::string id;                    ///< canonical id: "gdp_growth", "energy.photovoltaics", "promote"
+    std::string label;                 ///< human label ("-" in the file means empty)
+    double weight = 0;                 ///< intensity, scale factor, ... by kind ("-" means 0)
+    std::vector<std::string> aliases;  ///< surface forms, English and Chinese
+    std::vector<std::string> expands;  ///< for group aliases: the ids they stand for
+    std::string file;                  ///< where it was read (for messages)
+    std::size_t line = 0;
+};
+
+/// A match of one alias in a text: byte range and the entry it names.
+struct lexicon_match {
+    std::size_t begin = 0, end = 0;
+    std::uint32_t entry = 0;           ///< index into lexicon::entries()
+};
+
+/// Multi-pattern matcher over UTF-8 bytes for one kind of entry.
+/// ASCII letters match case-insensitively unless the alias has an upper-case
+/// letter after its first (acronyms such as "PV", "CPI" match as written);
+/// an alias that starts or ends with an ASCII letter or digit must not touch
+/// another ASCII letter or digit there (word boundary). Chinese needs no boundary.
+class matcher {
+public:
+    matcher();
+    ~matcher();
+    matcher(matcher&&) noexcept;
+    matcher& operator=(matcher&&) noexcept;
+
+    void add(std::string_view alias, std::uint32_t entry);
+
+    /// Longest alias that starts exactly at `pos`, if any.
+    [[nodiscard]] std::optional<lexicon_match> longest_at(std::string_view text, std::size_t pos) const;
+    /// Longest alias that ends exactly at `end` (for metric phrases before a number).
+    [[nodiscard]] std::optional<lexicon_match> longest_ending_at(std::string_view text, std::size_t end) const;
+    /// Leftmost-longest, non-overlapping matches in text[from, to), appended to `out`.
+    void find_all(std::string_view text, std::size_t from, std::size_t to, std::vector<lexicon_match>& out) const;
+    [[nodiscard]] bool empty() const noexcept;
+
+private:
+    struct impl;
+    std::unique_ptr<impl> forward_, backward_;
+};
+
+class lexicon {
+public:
+    lexicon() = default;
+
+    /// The lexicon compiled into the library (data/lexicon/*.tsv).
+    [[nodiscard]] static std::shared_ptr<lexicon const> builtin();
+    /// Read entries in the lexicon format; `name` is used in error messages.
+    [[nodiscard]] static lexicon from_text(std::string_view text, std::string_view name = "<text>");
+    [[nodiscard]] static lexicon from_file(std::filesystem::path const& path);
+    /// Built from entries directly (e.g. a Python dict); entries are validated like file lines.
+    [[nodiscard]] static lexicon from_entries(std::vector<lexicon_entry> entries);
+
+    /// A new lexicon: this one's entries plus `other`'s. With `replace`, every kind
+    /// that `other` defines is taken from `other` alone.
+    [[nodiscard]] lexicon merged(lexicon const& other, bool replace = false) const;
+
+    [[nodiscard]] std::vector<lexicon_entry> const& entries() const noexcept { return entries_; }
+    [[nodiscard]] lexicon_entry const& entry(std::uint32_t i) const { return entries_.at(i); }
+    /// The matcher over every alias of `kind` (empty matcher for an unknown kind).
+    [[nodiscard]] matcher const& match(std::string_view kind) const;
+    /// First entry of `kind` whose id is `id`.
+    [[nodiscard]] lexicon_entry const* find(std::string_view kind, std::string_view id) const;
+
+private:
+    void compile();
+    std::vector<lexicon_entry> entries_;
+    std::vector<std::pair<std::string, std::shared_ptr<matcher>>> matchers_;
+};
+
+}  // namespace reportx

@@ -1,0 +1,58 @@
+"""reportx: policy texts into data.
+
+>>> import reportx
+>>> doc = reportx.parse("Point 1: GDP growth of around 5%.", lang="en")
+>>> doc.lang
+'en'
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Optional, Union
+
+try:
+    from . import _core
+except ImportError as exc:  # pragma: no cover - a broken install
+    raise ImportError(
+        "reportx's compiled module is missing; install the package with `pip install .` "
+        "rather than importing it from the source tree"
+    ) from exc
+
+from ._errors import LexiconError, ParseError
+from .document import Document
+
+__version__ = _core.__version__
+SCHEMA = _core.SCHEMA
+Lexicon = _core.Lexicon
+
+__all__ = ["Document", "Lexicon", "LexiconError", "ParseError", "SCHEMA", "parse", "parse_file", "__version__"]
+
+
+def parse(text: str, *, doc_id: Optional[str] = None, lang: Optional[str] = None,
+          year: Optional[int] = None, lexicon: Optional[Lexicon] = None) -> Document:
+    """Parse a report given as text.
+
+    ``lang`` ("en" or "zh") and ``year`` (what "this year" means) override what the
+    text says; ``lexicon`` replaces the built-in lexicon (see ``Lexicon``).
+    """
+    if isinstance(text, (bytes, bytearray)):
+        text = _decode(bytes(text))
+    return Document(_core.parse(text, doc_id=doc_id, lang=lang, year=year, lexicon=lexicon))
+
+
+def parse_file(path: Union[str, "os.PathLike[str]"], *, doc_id: Optional[str] = None, lang: Optional[str] = None,
+               year: Optional[int] = None, lexicon: Optional[Lexicon] = None) -> Document:
+    """Read and parse a UTF-8 file; ``doc_id`` defaults to the file name without extension."""
+    return Document(_core.parse_file(os.fspath(path), doc_id=doc_id, lang=lang, year=year, lexicon=lexicon))
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        before = data[: e.start]
+        line = before.count(b"\n") + 1
+        col = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
+        raise ParseError(f"invalid UTF-8 (byte 0x{data[e.start]:02X}) at byte {e.start}, line {line}, column {col}",
+                         e.start, line, col) from None

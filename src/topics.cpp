@@ -1,0 +1,8 @@
+// topics stage: filled in by its own issue.
+#include "stages.hpp"
+
+namespace reportx::detail {
+
+void extract_topics(document&, lexicon const&) {}
+
+}  // namespace reportx::detail
