@@ -14,7 +14,7 @@ parse_options make_options(py::object doc_id, py::object lang, py::object year, 
         o.lang = l;
     }
     if (!year.is_none()) o.year = py::cast<int>(year);
-    if (!lex.is_none()) o.lexicon = py::cast<std::shared_ptr<lexicon const>>(lex);
+    if (!lex.is_none()) o.lexicon = py::cast<std::shared_ptr<lexicon>>(lex);
     return o;
 }
 

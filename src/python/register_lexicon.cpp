@@ -5,14 +5,18 @@
 
 namespace reportx::python {
 
-using lexicon_ptr = std::shared_ptr<lexicon const>;
+// lexicon has no mutating member functions, so Python may hold it as non-const.
+using lexicon_ptr = std::shared_ptr<lexicon>;
+namespace {
+lexicon_ptr share(lexicon l) { return std::make_shared<lexicon>(std::move(l)); }
+}  // namespace
 
 void register_lexicon(py::module_& m) {
-    py::class_<lexicon const, lexicon_ptr>(m, "Lexicon")
-        .def_static("builtin", &lexicon::builtin)
-        .def_static("from_file", [](std::filesystem::path const& p) { return std::make_shared<lexicon const>(lexicon::from_file(p)); })
+    py::class_<lexicon, lexicon_ptr>(m, "Lexicon")
+        .def_static("builtin", [] { return std::const_pointer_cast<lexicon>(lexicon::builtin()); })
+        .def_static("from_file", [](std::filesystem::path const& p) { return share(lexicon::from_file(p)); })
         .def_static("from_text", [](std::string const& t, std::string const& name) {
-            return std::make_shared<lexicon const>(lexicon::from_text(t, name));
+            return share(lexicon::from_text(t, name));
         }, py::arg("text"), py::arg("name") = "<text>")
         .def_static("from_entries", [](py::iterable rows) {
             std::vector<lexicon_entry> entries;
@@ -38,10 +42,10 @@ void register_lexicon(py::module_& m) {
                 if (!get("expands").is_none()) e.expands = py::cast<std::vector<std::string>>(get("expands"));
                 entries.push_back(std::move(e));
             }
-            return std::make_shared<lexicon const>(lexicon::from_entries(std::move(entries)));
+            return share(lexicon::from_entries(std::move(entries)));
         })
         .def("merged", [](lexicon const& self, lexicon const& other, bool replace) {
-            return std::make_shared<lexicon const>(self.merged(other, replace));
+            return share(self.merged(other, replace));
         }, py::arg("other"), py::arg("replace") = false)
         .def("entries", [](lexicon const& self) {
             py::list out;
