@@ -612,15 +612,13 @@ private:
             if (prev.kind == block_kind::paragraph && prev.section == k.section && lists_.empty() && lead_in(prev.where))
                 prev.kind = block_kind::heading;
         }
-        // Nesting: the same marker again is a sibling; another marker after an item that
-        // does not end its sentence (`Point 1: … are`) is its child.
-        if (!lists_.empty() && lists_.back().family == fam) {
-            lists_.pop_back();
-        } else if (lists_.empty() || !lists_.back().opens) {
-            auto it = std::find_if(lists_.rbegin(), lists_.rend(), [&](list_entry const& e) { return e.family == fam; });
-            if (it != lists_.rend()) lists_.erase(std::prev(it.base()), lists_.end());
-            else lists_.clear();
-        }
+        // Nesting: the same marker again is a sibling (of the nearest item with that marker:
+        // `Point 2:` after Point 1's ➣ children); another marker after an item that does not
+        // end its sentence (`Point 1: … are`) is its child. The stack holds one entry per
+        // marker kind at most, so this stays constant time per item.
+        auto same = std::find_if(lists_.rbegin(), lists_.rend(), [&](list_entry const& e) { return e.family == fam; });
+        if (same != lists_.rend()) lists_.erase(std::prev(same.base()), lists_.end());
+        else if (lists_.empty() || !lists_.back().opens) lists_.clear();
         if (!lists_.empty()) k.parent = lists_.back().id;
         bool opens = false;
         if (text_begin < k.where.end) {
