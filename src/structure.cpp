@@ -304,6 +304,13 @@ private:
                 bool in_sequence = (last_part_ == 0 || h.number == last_part_ + 1) &&
                                    !(zh && part_items_ > 0 && h.number == part_items_ + 1);
                 bool short_enough = code_points(vb, hend, limit + 1) <= limit && hend > vb + h.text_begin;
+                // `I. M. Pei designed it.` is a sentence: a Roman heading has no full stop in it or at its end
+                if (!zh && short_enough) {
+                    std::string_view words = v.substr(h.text_begin);
+                    char last = words.back();
+                    short_enough = last != '.' && last != '!' && last != '?' && last != ';' &&
+                                   words.find(". ") == std::string_view::npos && words.find("? ") == std::string_view::npos;
+                }
                 if (!in_sequence || !short_enough) {
                     if (!zh) return false;
                     if (part_items_ == 0 || h.number != part_items_ + 1)

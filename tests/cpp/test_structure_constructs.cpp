@@ -61,6 +61,11 @@ TEST_CASE("structure: Roman-numeral parts need the right sequence; Markdown head
     CHECK(d.year == 2024);  // Major Tasks for 2024
     CHECK(d.blocks.back().kind == block_kind::paragraph);
 
+    auto pei = p("I. M. Pei designed the building.\n\nII. Overall Requirements\n");
+    REQUIRE(pei.sections.size() == 1);  // the sentence is not part I, so II is the first part
+    CHECK(pei.sections[0].label == "II");
+    CHECK(pei.blocks[0].kind != block_kind::heading);
+
     auto m = p("# Budget Speech\n\n## Growth\n\nOur economy grew by 1.1%.\n\n## Jobs\n\n# Annex\n");
     REQUIRE(m.sections.size() == 4);
     CHECK(m.sections[1].parent == 0);
