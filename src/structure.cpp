@@ -313,12 +313,14 @@ private:
                 }
                 if (!in_sequence || !short_enough) {
                     if (!zh) return false;
-                    if (part_items_ == 0 || h.number != part_items_ + 1)
-                        doc_.diagnostics.push_back(
-                            {"heading_sequence", severity::info,
-                             "'" + h.label + "、' does not continue the part numbering; read as a list item",
-                             {vb, vb + h.label.size() + 3}});
-                    part_items_ = h.number;
+                    if (!in_sequence) {
+                        if (part_items_ == 0 || h.number != part_items_ + 1)
+                            doc_.diagnostics.push_back(
+                                {"heading_sequence", severity::info,
+                                 "'" + h.label + "、' does not continue the part numbering; read as a list item",
+                                 {vb, vb + h.label.size() + 3}});
+                        part_items_ = h.number;
+                    }
                     item_line(marker_form::zh_part_item, h.label.size() + 3, h.text_begin, vb, ve);
                     return true;
                 }
