@@ -89,6 +89,7 @@ public:
 
     void run() {
         std::size_t const n = t_.size();
+        detect_layout(std::min<std::size_t>(n, 65536));
         std::size_t pos = 0;
         while (pos < n) {
             auto const* nl = static_cast<char const*>(std::memchr(t_.data() + pos, '\n', n - pos));
@@ -115,6 +116,34 @@ private:
     }
 
     // ---- lines ---------------------------------------------------------------------
+
+    /// Whether paragraphs are separated by blank lines (Wikisource, Markdown, most English
+    /// texts) or by single line breaks (provincial reports). In the first kind a single
+    /// line break inside a paragraph is formatting (a bold lead sentence, a link, a hard
+    /// wrap) and does not end the block. Looks at the first `limit` bytes only.
+    void detect_layout(std::size_t limit) {
+        std::size_t single = 0, separated = 0, pos = 0;
+        bool prev_content = false, blank_since = false;
+        while (pos < limit) {
+            auto const* nl = static_cast<char const*>(std::memchr(t_.data() + pos, '\n', limit - pos));
+            std::size_t e = nl ? static_cast<std::size_t>(nl - t_.data()) : limit;
+            bool blank = true;
+            for (std::size_t i = pos; i < e && blank;) {
+                auto d = utf8::decode(t_, i);
+                blank = utf8::is_blank(d.cp);
+                i += d.length;
+            }
+            if (blank) {
+                blank_since = prev_content;
+            } else {
+                if (prev_content) ++(blank_since ? separated : single);
+                prev_content = true;
+                blank_since = false;
+            }
+            pos = e + 1;
+        }
+        blank_separated_ = separated >= 3 && separated >= single;
+    }
 
     void line(std::size_t b, std::size_t e) {
         std::size_t vb = b;
@@ -460,6 +489,7 @@ private:
         char32_t first = utf8::decode(t_, vb).cp;
         if (continues(first)) return true;
         if (o.b.kind == block_kind::item && o.text_begin >= o.b.where.end) return true;  // `——` ⏎ `改革开放`
+        if (blank_separated_ && !front_) return true;  // a soft line break inside a paragraph
         std::size_t p = utf8::prev(t_, o.b.where.end);
         char32_t last = utf8::decode(t_, p).cp, eff = last;
         while (is_closing(eff) && p > o.b.where.begin) {
@@ -699,6 +729,7 @@ private:
     std::shared_ptr<lexicon const> builtin_;
     cue meta_key_, nav_, licence_, target_, year_task_, year_review_;
 
+    bool blank_separated_ = false;  // paragraphs are separated by blank lines (see detect_layout)
     bool gap_ = true;          // a blank line (or the start) since the last content line
     bool zw_pending_ = false;  // a zero-width-only line since the last content line
     bool prev_nav_ = false;

@@ -170,6 +170,20 @@ TEST_CASE("structure: a number or sentence broken across lines is one block; sen
     CHECK(te[2] == "the energy tran-\nsition will benefit all.");
 }
 
+TEST_CASE("structure: where paragraphs are separated by blank lines, a single line break does not end a block") {
+    auto d = p("一、2016年工作回顾\n\n过去一年，经济运行稳中向好。\n\n"
+               "一是继续创新和加强宏观调控，经济运行保持在合理区间。\n去年宏观调控面临多难抉择。\n\n"
+               "二是着力抓好“三去一降一补”，供给结构有所改善。\n以钢铁、煤炭行业为重点去产能。\n\n"
+               "各位代表！\n");
+    auto t = texts(d);
+    REQUIRE(t.size() == 5);
+    CHECK(t[2] == "一是继续创新和加强宏观调控，经济运行保持在合理区间。\n去年宏观调控面临多难抉择。");
+    CHECK(d.blocks[3].marker == "二是");
+    // the same lines without blank lines between paragraphs (provincial layout) stay apart
+    auto q = p("一、2024年工作回顾\n一是经济运行回升向好。\n全市生产总值增长5%。\n二是新动能加快成长。\n");
+    CHECK(q.blocks.size() == 4);
+}
+
 TEST_CASE("structure: the title block — title, delivery date, byline, salutation") {
     auto d = p("政府工作报告\n\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n\n"
                "国务院总理\u3000\n李\u3000强\n\n各位代表：\n\n现在，我代表国务院，向大会报告政府工作。\n");

@@ -265,6 +265,18 @@ TEST_CASE("corpus: Wikisource formatting breaks are joined into one block (74.4 
     CHECK(item->kind == block_kind::item);
     CHECK(item->marker == "——");
     CHECK(text_of(d, *item).find("一批重大工程和国际产能合作项目落地。") != std::string::npos);
+    // Paragraphs here are separated by blank lines, so a single line break is formatting:
+    // link text on its own line, and the bold lead sentence of 一是… before its body.
+    auto review = rxtest::block_starting(d, "过去一年，我国发展面临国内外诸多矛盾叠加");
+    REQUIRE(review);
+    CHECK(text_of(d, *review).find("党的十八届六中全会\n正式明确\n习近平\n总书记的核心地位") != std::string::npos);
+    auto first = rxtest::block_starting(d, "一是继续创新和加强宏观调控");
+    REQUIRE(first);
+    CHECK(first->marker == "一是");
+    CHECK(text_of(d, *first).find("去年宏观调控面临多难抉择") != std::string::npos);
+    auto infra = rxtest::block_starting(d, "——基础设施支撑能力持续提升");
+    REQUIRE(infra);
+    CHECK(text_of(d, *infra).find("城市轨道交通\n、地下综合管廊建设加快") != std::string::npos);
     // the title broken across lines, and the premier's name: 国务院总理 ⏎ 　李克强
     auto name = rxtest::block_starting(d, "李克强");
     REQUIRE(name);
