@@ -31,7 +31,9 @@ std::optional<date_match> find_date(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         char c = text[i];
         char p = i ? text[i - 1] : ' ';
-        bool start = (is_digit(c) && !is_digit(p)) || (is_letter(c) && !is_letter(p) && !is_digit(p));
+        // 二〇二四年…: a year written in Chinese starts with 一 (E4 B8 80) or 二 (E4 BA 8C)
+        bool cn = c == '\xE4' && (text.compare(i, 3, "一") == 0 || text.compare(i, 3, "二") == 0);
+        bool start = (is_digit(c) && !is_digit(p)) || (is_letter(c) && !is_letter(p) && !is_digit(p)) || cn;
         if (!start) continue;
         if (auto d = match_date(text, i)) return d;
     }

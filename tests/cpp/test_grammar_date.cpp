@@ -25,6 +25,15 @@ TEST_CASE("date: Chinese dates in title blocks and publication lines") {
     CHECK(d->end == std::string_view("2024年3月5日").size());
 }
 
+TEST_CASE("date: years, months and days written in Chinese numerals") {
+    CHECK(ymd("二〇二四年三月五日") == "2024-03-05");
+    CHECK(ymd("（二〇二五年三月五日在第十四届全国人民代表大会第三次会议上）") == "2025-03-05");
+    CHECK(ymd("二〇一九年十二月三十一日") == "2019-12-31");
+    CHECK(ymd("二〇二〇年五月二十二日") == "2020-05-22");
+    CHECK(ymd("一是二〇二四年") == "-");
+    CHECK_FALSE(find_date("二〇二四年十三月一日")->valid());  // parsed, but there is no 13th month
+}
+
 TEST_CASE("date: English forms") {
     CHECK(ymd("Delivered at the Third Session of the 13th National People's Congress of the People's Republic of "
               "China on May 22, 2020") == "2020-05-22");

@@ -1,7 +1,7 @@
 #pragma once
 // Dates as documents give them (X3 rule; declared here, defined in date_def.hpp,
 // instantiated in src/grammar/date.cpp):
-//   2024年3月5日   2026年02月10日   2026-02-02   March 5, 2024   May 22, 2020
+//   2024年3月5日   二〇二四年三月五日   2026年02月10日   2026-02-02   March 5, 2024   May 22, 2020
 //   Thursday, 10 February 2022   Mar-21-2024 (Post time:)   21-Mar-2024
 // Spirit-free callers use grammar/structure_match.hpp instead.
 

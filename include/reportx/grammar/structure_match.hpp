@@ -75,7 +75,7 @@ struct date_match {
     [[nodiscard]] bool valid() const noexcept;  ///< the day exists (2024-02-30 does not)
 };
 
-/// A date starting exactly at `pos`: `2024年3月5日`, `2024-03-21`, `March 5, 2024`,
+/// A date starting exactly at `pos`: `2024年3月5日`, `二〇二四年三月五日`, `2024-03-21`, `March 5, 2024`,
 /// `Thursday, 10 February 2022`, `Mar-21-2024`.
 [[nodiscard]] std::optional<date_match> match_date(std::string_view text, std::size_t pos);
 /// The first date anywhere in `text` (tries each word start once: linear for short lines).
