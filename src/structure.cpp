@@ -285,12 +285,19 @@ private:
         if (!d && v.size() <= 250) d = grammar::find_date(v);
         if (!d) return false;
         // A clock time after the date (07时41分, 09:30) marks a publication stamp, not the delivery date.
-        std::string_view rest = v.substr(d->end);
-        bool stamp = rest.find("时") != std::string_view::npos || rest.find("分") != std::string_view::npos ||
-                     (rest.size() < 16 && rest.find(':') != std::string_view::npos);
-        note_date(*d, vb, !stamp);
+        note_date(*d, vb, !has_clock_time(v.substr(d->end)));
         emit(block_kind::meta, vb, ve);
         return true;
+    }
+
+    /// `07时41分`, `09:30`: a digit before 时, or a colon between digits.
+    static bool has_clock_time(std::string_view s) {
+        auto digit = [&](std::size_t k) { return k < s.size() && s[k] >= '0' && s[k] <= '9'; };
+        for (std::size_t i = 1; i < s.size(); ++i) {
+            if (s[i] == ':' && digit(i - 1) && digit(i + 1)) return true;
+            if (s.compare(i, 3, "时") == 0 && digit(i - 1)) return true;
+        }
+        return false;
     }
 
     void note_date(grammar::date_match const& d, std::size_t base, bool delivery) {
@@ -475,7 +482,7 @@ private:
     // ---- plain lines and joining -------------------------------------------------------
 
     void plain(std::size_t vb, std::size_t ve, bool adjacent, bool force) {
-        if (open_.active && adjacent && can_join(vb, ve, force)) return extend(ve, vb);
+        if (open_.active && adjacent && can_join(vb, ve, force)) return extend(vb, ve);
         start(block_kind::paragraph, vb, ve);
         open_.licence = in_licence_;
     }
@@ -518,7 +525,7 @@ private:
         open_.punct = has_inner_punct(b, e);
     }
 
-    void extend(std::size_t ve, std::size_t vb) {
+    void extend(std::size_t vb, std::size_t ve) {
         if (!open_.punct && open_.b.where.size() < 90) open_.punct = has_inner_punct(vb, ve);
         open_.b.where.end = ve;
     }
