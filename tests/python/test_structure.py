@@ -209,20 +209,21 @@ MARKERS = ["", "", "", "➣", "➣ ", "• ", "-- ", "- ", "– ", "—— ", "�
 INDENTS = ["", " ", "\u3000\u3000", "\u00a0", "\t", "\u200b"]
 ENDS = ["", "。", ".", "：", ":", "；", ",", "，", "**"]
 BREAKS = ["\n", "\n\n", "\r\n", "\n\u200b\n", "\n \n", "\n\n\n"]
+ODD_CHARS = "a。：:.,，、；（）()“”—-➣•\u3000\u00a0\u200b\x00\x1f\r\t 5%％年月日一二😀"
 
 
 @st.composite
 def report_like(draw):
     parts = []
     for _ in range(draw(st.integers(0, 25))):
-        words = draw(st.lists(st.sampled_from(PHRASES) | st.text(max_size=6), max_size=4))
+        words = draw(st.lists(st.sampled_from(PHRASES) | st.text(ODD_CHARS, max_size=4), max_size=4))
         line = (draw(st.sampled_from(INDENTS)) + draw(st.sampled_from(MARKERS)) + "，".join(words)
                 + draw(st.sampled_from(ENDS)) + draw(st.sampled_from(INDENTS)))
         parts.append(line + draw(st.sampled_from(BREAKS)))
     return "".join(parts)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=120, deadline=None)  # generation dominates the cost (~25 ms per document)
 @given(report_like())
 def test_property_generated_reports(text):
     doc = reportx.parse(text)
