@@ -236,3 +236,16 @@ def test_property_generated_reports(text):
 def test_property_arbitrary_text(text):
     doc = reportx.parse(text)
     check_invariants(doc)
+
+
+@needs_corpus
+def test_property_corpus_lines_in_random_order():
+    """Real lines from every corpus document, shuffled and rejoined with assorted breaks."""
+    import random
+
+    lines = [ln for p in ALL_DOCS for ln in p.read_text(encoding="utf-8").split("\n")]
+    rng = random.Random(20240305)
+    breaks = ["\n", "\n\n", "\r\n", "\n\u200b\n", "\n\u3000\n"]
+    for _ in range(60):
+        text = "".join(rng.choice(lines) + rng.choice(breaks) for _ in range(rng.randint(1, 300)))
+        check_invariants(reportx.parse(text))
