@@ -50,6 +50,11 @@ constexpr bool continues(char32_t c) noexcept {
            c == U'）' || c == U'》' || c == U'」' || c == U'』' || c == U'”' || c == U'’' || c == U'％' ||
            c == '%' || c == ',' || c == ';' || c == ')';
 }
+/// A Chinese line that ends with one of these has not finished its phrase (`今年经济社会发展的` ⏎ `主要预期目标`).
+constexpr bool open_ended(char32_t c) noexcept {
+    return c == U'的' || c == U'和' || c == U'与' || c == U'及' || c == U'在' || c == U'对' || c == U'把' ||
+           c == U'将' || c == U'从' || c == U'向' || c == U'是' || c == U'为' || c == U'之';
+}
 constexpr bool is_cjk(char32_t c) noexcept {
     return utf8::is_han(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF) ||
            (c >= 0x2E80 && c <= 0x2FDF);
@@ -508,11 +513,18 @@ private:
             // Chinese: a broken sentence, unless the open block is a short title-block line
             // (`2025年四川省政府工作报告` ⏎ `来源…`) and the new line is more than a fragment.
             return o.b.kind == block_kind::item || o.punct || o.b.where.size() >= 90 || is_opening(last) ||
-                   code_points(vb, ve, 3) <= 2;
+                   open_ended(last) || code_points(vb, ve, 3) <= 2 || copula_colon(vb, ve);
         }
         // English: a word or number broken by a line break, continued in lower case or digits.
         if (is_ascii_alnum(last) || last == '-') return (first >= 'a' && first <= 'z') || (first >= '0' && first <= '9');
         return false;
+    }
+
+    /// `是：` / `为:` at the start of a line: the rest of a lead-in broken before its verb.
+    bool copula_colon(std::size_t vb, std::size_t ve) const {
+        if (t_.compare(vb, 3, "是") != 0 && t_.compare(vb, 3, "为") != 0) return false;
+        std::size_t i = skip_spaces(vb + 3, ve);
+        return (i < ve && t_[i] == ':') || (t_.compare(i, 3, "：") == 0 && i + 3 <= ve);
     }
 
     void start(block_kind kind, std::size_t b, std::size_t e) {
@@ -578,16 +590,13 @@ private:
                 front_ = false;
             }
             lists_.clear();
-            if (!target_found_) {
-                if (auto s = target_start(k.where)) {
-                    target_found_ = true;
-                    if (*s > k.where.begin) {  // the sentences before the lead-in stay a paragraph of their own
-                        block before = k;
-                        before.where.end = trim_back(k.where.begin, *s);
-                        push(std::move(before));
-                        k.where.begin = *s;
-                    }
-                }
+            // A target list's lead-in (`今年发展主要预期目标是：`, the plan's `主要目标是：`) starts a
+            // block: the sentences before it stay a paragraph of their own.
+            if (auto s = target_start(k.where); s && *s > k.where.begin) {
+                block before = k;
+                before.where.end = trim_back(k.where.begin, *s);
+                push(std::move(before));
+                k.where.begin = *s;
             }
             return push(std::move(k));
         }
@@ -743,7 +752,6 @@ private:
     bool front_ = true;        // still in the title block
     int front_blocks_ = 0;
     bool in_licence_ = false;
-    bool target_found_ = false;
     int last_part_ = 0;
     int part_items_ = 0;  // last number of a 一、二、… list that is not the parts
     open_block open_;

@@ -258,6 +258,11 @@ TEST_CASE("structure: the main-target paragraph is its own block") {
     auto broken = p("2026年是“十五五”第一年。今年经济社会发展的\n主要预期目标\n是：地区生产总值增长4.5%—5%。\n");
     REQUIRE(broken.blocks.size() == 2);
     CHECK(text_of(broken, broken.blocks[1]).substr(0, 27) == "今年经济社会发展的");
+    // the lead-in broken across lines at the start of a paragraph (single-line-break layout)
+    auto opening = p("三、2026年工作安排\n今年经济社会发展的\n主要预期目标\n是：地区生产总值增长4.5%—5%。\n"
+                     "重点抓好以下14个方面的工作。\n");
+    REQUIRE(opening.blocks.size() == 3);
+    CHECK(text_of(opening, opening.blocks[1]) == "今年经济社会发展的\n主要预期目标\n是：地区生产总值增长4.5%—5%。");
     auto ascii = p("主要预期目标是:经济增长5.5%左右。\n");
     CHECK(ascii.blocks.size() == 1);
     // "上述主要预期目标，" is not a lead-in
