@@ -422,22 +422,46 @@ private:
     /// or the year after a review heading (`一、2023年工作回顾`).
     void year_from_heading(span h) {
         if (year_task_heading_) return;
+        int year = year_in(h);
+        if (!year) return;
+        if (has_cue(year_task_, h)) year_task_heading_ = year;
+        else if (has_cue(year_review_, h) && !year_review_heading_) year_review_heading_ = year + 1;
+    }
+
+    /// The first year (1900-2199, four digits on their own) in a span, or 0.
+    int year_in(span h) const {
         std::string_view v = t_.substr(h.begin, h.size());
-        int year = 0;
+        auto digit = [&](std::size_t k) { return k < v.size() && v[k] >= '0' && v[k] <= '9'; };
         for (std::size_t i = 0; i + 4 <= v.size(); ++i) {
-            auto digit = [&](std::size_t k) { return k < v.size() && v[k] >= '0' && v[k] <= '9'; };
             if (!digit(i) || (i > 0 && digit(i - 1))) continue;
             if (digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4)) {
                 int y = (v[i] - '0') * 1000 + (v[i + 1] - '0') * 100 + (v[i + 2] - '0') * 10 + (v[i + 3] - '0');
-                if (y >= 1900 && y <= 2199) { year = y; break; }
+                if (y >= 1900 && y <= 2199) return y;
             }
         }
-        if (!year) return;
+        return 0;
+    }
+
+    bool has_cue(cue const& c, span h) const {
         std::vector<lexicon_match> hits;
-        year_task_.m->find_all(t_, h.begin, h.end, hits);
-        if (!hits.empty()) { year_task_heading_ = year; return; }
-        year_review_.m->find_all(t_, h.begin, h.end, hits);
-        if (!hits.empty() && !year_review_heading_) year_review_heading_ = year + 1;
+        c.m->find_all(t_, h.begin, h.end, hits);
+        return !hits.empty();
+    }
+
+    /// A short line of Chinese words standing alone in the body, without any punctuation:
+    /// an unnumbered heading (`2024年工作回顾`, `加强政府自身建设`, `附件1`, `名词解释`).
+    bool standalone_heading(span w) const {
+        if (w.size() > 80 || code_points(w.begin, w.end, 21) > 20) return false;
+        bool han = false;
+        for (std::size_t i = w.begin; i < w.end;) {
+            auto d = utf8::decode(t_, i);
+            if (is_terminal(d.cp) || is_inner_punct(d.cp) || is_opening(d.cp) || is_closing(d.cp) || d.cp == ':' ||
+                d.cp == U'：' || d.cp == U'！' || d.cp == U'？')
+                return false;
+            han |= utf8::is_han(d.cp);
+            i += d.length;
+        }
+        return han;
     }
 
     // ---- items -----------------------------------------------------------------------
@@ -590,6 +614,24 @@ private:
                 front_ = false;
             }
             lists_.clear();
+            if (standalone_heading(k.where)) {
+                k.kind = block_kind::heading;
+                // `2024年工作回顾` / `2025年工作安排建议` in a report without numbered parts opens a part;
+                // after such a part, the next standalone heading (`加强政府自身建设`) opens the next one.
+                if (last_part_ == 0 && (standalone_parts_ || (year_in(k.where) && (has_cue(year_task_, k.where) ||
+                                                                                  has_cue(year_review_, k.where))))) {
+                    standalone_parts_ = true;
+                    open_sections_.clear();
+                    section s;
+                    s.id = static_cast<int>(doc_.sections.size());
+                    s.heading = s.whole = k.where;
+                    doc_.sections.push_back(std::move(s));
+                    open_sections_.push_back(doc_.sections.back().id);
+                    year_from_heading(k.where);
+                    k.section = open_sections_.back();
+                }
+                return push(std::move(k));
+            }
             // A target list's lead-in (`今年发展主要预期目标是：`, the plan's `主要目标是：`) starts a
             // block: the sentences before it stay a paragraph of their own.
             if (auto s = target_start(k.where); s && *s > k.where.begin) {
@@ -753,6 +795,7 @@ private:
     int front_blocks_ = 0;
     bool in_licence_ = false;
     int last_part_ = 0;
+    bool standalone_parts_ = false;  // parts are unnumbered standalone headings (2024年工作回顾)
     int part_items_ = 0;  // last number of a 一、二、… list that is not the parts
     open_block open_;
     std::vector<int> open_sections_;

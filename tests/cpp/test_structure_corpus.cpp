@@ -351,6 +351,27 @@ TEST_CASE("corpus: ideographic-space indentation, 一是 items, ——, annex li
           "今年发展主要预期目标是：");
 }
 
+TEST_CASE("corpus: unnumbered part headings standing alone (Sichuan 2025) and annex headings") {
+    // lines 7, 31, 79 and 86 of prov-sichuan-2025-zh.txt stand alone between paragraphs
+    auto sc = parse_corpus("prov-sichuan-2025-zh.txt");
+    CHECK(rxtest::check_structure(sc) == "");
+    auto parts = rxtest::sections_at(sc, 1);
+    REQUIRE(parts.size() == 4);
+    CHECK(sc.slice(parts[0]->heading) == "2024年工作回顾");
+    CHECK(sc.slice(parts[1]->heading) == "2025年工作安排建议");
+    CHECK(sc.slice(parts[2]->heading) == "加强政府自身建设");
+    CHECK(sc.slice(parts[3]->heading) == "名词解释");
+    for (auto const* s : parts) CHECK_FALSE(s->label);
+    for (auto const* s : rxtest::sections_at(sc, 2)) CHECK(s->parent.has_value());
+    // Guangdong 2025: the annex titles are heading blocks, not report paragraphs
+    auto gd = parse_corpus("prov-guangdong-2025-zh.txt");
+    auto annex = rxtest::block_starting(gd, "附件1");
+    REQUIRE(annex);
+    CHECK(annex->kind == block_kind::heading);
+    CHECK(rxtest::block_starting(gd, "附件2 名词解释")->kind == block_kind::heading);
+    CHECK(rxtest::sections_at(gd, 1).size() == 2);  // numbered parts: standalone lines open no part
+}
+
 TEST_CASE("corpus: English speeches (Markdown, speaker labels, (a) items, title-block dates)") {
     auto sg = parse_corpus("other-sg-budget-2024-en.txt");
     CHECK(rxtest::check_structure(sg) == "");
