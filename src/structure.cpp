@@ -451,7 +451,8 @@ private:
     /// A short line of Chinese words standing alone in the body, without any punctuation:
     /// an unnumbered heading (`2024年工作回顾`, `加强政府自身建设`, `附件1`, `名词解释`).
     bool standalone_heading(span w) const {
-        if (w.size() > 80 || code_points(w.begin, w.end, 21) > 20) return false;
+        std::size_t n = code_points(w.begin, w.end, 21);
+        if (w.size() > 80 || n > 20 || n < 2) return false;
         bool han = false;
         for (std::size_t i = w.begin; i < w.end;) {
             auto d = utf8::decode(t_, i);

@@ -243,6 +243,18 @@ TEST_CASE("structure: metadata lines and publication dates; a delivery date wins
     CHECK(bad.slice(bad.diagnostics[0].where) == "2023-02-29");
 }
 
+TEST_CASE("structure: website navigation is metadata, wherever it stands") {
+    auto d = p("下载\n打印\n【字号：大 中 小】\n2024年上海市政府工作报告\n各位代表：\n一、2023年工作回顾\n过去一年，稳中有进。\n"
+               "打印本页\n关闭窗口\n");
+    REQUIRE(d.blocks.size() == 9);
+    for (std::size_t i : {0u, 1u, 2u, 7u, 8u}) CHECK(d.blocks[i].kind == block_kind::meta);
+    CHECK(d.blocks[3].kind == block_kind::heading);  // the title
+    CHECK(d.blocks[6].kind == block_kind::paragraph);
+    // 大 / 中 / 小 are navigation only right after other navigation
+    auto body = p("一、2023年工作回顾\n过去一年，稳中有进。\n大\n");
+    CHECK(body.blocks.back().kind == block_kind::paragraph);
+}
+
 TEST_CASE("structure: a licence trailer is metadata outside the sections") {
     auto d = p("一、2023年工作回顾\n\n过去一年，经济回升向好。\n\n本作品是中华人民共和国的\n法律\n、\n法规\n，国家机关的决议。\n\n"
                "Public domain\n");
