@@ -94,10 +94,12 @@ public:
 
     void run() {
         std::size_t const n = t_.size();
+        // Lines end with LF (and CRLF); text with no LF at all but CRs uses classic Mac line ends.
+        if (!std::memchr(t_.data(), '\n', n) && std::memchr(t_.data(), '\r', n)) eol_ = '\r';
         detect_layout(std::min<std::size_t>(n, 65536));
         std::size_t pos = 0;
         while (pos < n) {
-            auto const* nl = static_cast<char const*>(std::memchr(t_.data() + pos, '\n', n - pos));
+            auto const* nl = static_cast<char const*>(std::memchr(t_.data() + pos, eol_, n - pos));
             std::size_t e = nl ? static_cast<std::size_t>(nl - t_.data()) : n;
             line(pos, e);
             pos = e + 1;
@@ -130,7 +132,7 @@ private:
         std::size_t single = 0, separated = 0, pos = 0;
         bool prev_content = false, blank_since = false;
         while (pos < limit) {
-            auto const* nl = static_cast<char const*>(std::memchr(t_.data() + pos, '\n', limit - pos));
+            auto const* nl = static_cast<char const*>(std::memchr(t_.data() + pos, eol_, limit - pos));
             std::size_t e = nl ? static_cast<std::size_t>(nl - t_.data()) : limit;
             bool blank = true;
             for (std::size_t i = pos; i < e && blank;) {
@@ -788,6 +790,7 @@ private:
     std::shared_ptr<lexicon const> builtin_;
     cue meta_key_, nav_, licence_, target_, year_task_, year_review_;
 
+    char eol_ = '\n';
     bool blank_separated_ = false;  // paragraphs are separated by blank lines (see detect_layout)
     bool gap_ = true;          // a blank line (or the start) since the last content line
     bool zw_pending_ = false;  // a zero-width-only line since the last content line

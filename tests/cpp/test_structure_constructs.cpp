@@ -155,6 +155,14 @@ TEST_CASE("structure: text hygiene keeps offsets — CRLF, NBSP, zero-width, U+3
     CHECK(d.blocks[1].where.begin == text.find("国内"));  // the indentation is not part of the block
 }
 
+TEST_CASE("structure: classic Mac line ends (CR only) are line ends") {
+    auto d = p("一、2023年工作回顾\r\r国内生产总值增长5.2%。\r\r➣ GDP growth of around 5%;\r");
+    REQUIRE(d.blocks.size() == 3);
+    CHECK(d.sections.size() == 1);
+    CHECK(d.blocks[2].marker == "➣");
+    CHECK(d.slice(d.blocks[1].where) == "国内生产总值增长5.2%。");
+}
+
 TEST_CASE("structure: a number or sentence broken across lines is one block; sentences on their own lines are not") {
     auto d = p("货币政策要保持稳健中性。今年广义货币M\n2\n和社会融资规模余额预期增长均为12%左右。\n"
                "细颗粒物（PM\n2.5\n）浓度明显下降。\n"
