@@ -528,9 +528,10 @@ private:
         char32_t first = utf8::decode(t_, vb).cp;
         if (continues(first)) return true;
         if (o.b.kind == block_kind::item && o.text_begin >= o.b.where.end) return true;  // `——` ⏎ `改革开放`
-        if (blank_separated_ && !front_) return true;  // a soft line break inside a paragraph
         std::size_t p = utf8::prev(t_, o.b.where.end);
         char32_t last = utf8::decode(t_, p).cp, eff = last;
+        // a soft line break inside a paragraph (in the title block only after a comma: a salutation)
+        if (blank_separated_ && (!front_ || last == ',' || last == U'，')) return true;
         while (is_closing(eff) && p > o.b.where.begin) {
             p = utf8::prev(t_, p);
             eff = utf8::decode(t_, p).cp;
