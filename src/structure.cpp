@@ -76,7 +76,6 @@ struct open_block {
     std::size_t text_begin = 0; ///< items: first byte after the marker
     bool licence = false;       ///< part of a licence trailer
     bool absorb_value = false;  ///< `来源:` with the value on the next line
-    bool punct = false;         ///< holds sentence-inner punctuation (see can_join)
 };
 
 struct list_entry {
@@ -540,8 +539,8 @@ private:
         if (is_cjk(last) || is_cjk(first)) {
             // Chinese: a broken sentence, unless the open block is a short title-block line
             // (`2025年四川省政府工作报告` ⏎ `来源…`) and the new line is more than a fragment.
-            return o.b.kind == block_kind::item || o.punct || o.b.where.size() >= 90 || is_opening(last) ||
-                   open_ended(last) || code_points(vb, ve, 3) <= 2 || copula_colon(vb, ve);
+            return o.b.kind == block_kind::item || o.b.where.size() >= 90 || is_opening(last) || open_ended(last) ||
+                   code_points(vb, ve, 3) <= 2 || copula_colon(vb, ve) || has_inner_punct(o.b.where.begin, o.b.where.end);
         }
         // English: a word or number broken by a line break, continued in lower case or digits.
         if (is_ascii_alnum(last) || last == '-') return (first >= 'a' && first <= 'z') || (first >= '0' && first <= '9');
@@ -562,15 +561,12 @@ private:
         open_.b.kind = kind;
         open_.b.section = current_section();
         open_.b.where = {b, e};
-        open_.punct = has_inner_punct(b, e);
     }
 
-    void extend(std::size_t vb, std::size_t ve) {
-        if (!open_.punct && open_.b.where.size() < 90) open_.punct = has_inner_punct(vb, ve);
-        open_.b.where.end = ve;
-    }
+    void extend(std::size_t, std::size_t ve) { open_.b.where.end = ve; }
 
-    /// Sentence-inner punctuation within the first 90 bytes (enough for the join rule).
+    /// Sentence-inner punctuation within the first 90 bytes (enough for the join rule, which
+    /// joins any block of 90 bytes or more).
     bool has_inner_punct(std::size_t b, std::size_t e) const {
         e = std::min(e, b + 90);
         for (std::size_t i = b; i < e;) {
