@@ -1,12 +1,27 @@
 // Structure stage: lang, title, date, year, sections and blocks, in one pass over the lines.
 //
-// Each line is classified once (licence trailer, website navigation, metadata line,
-// heading, title-block date line, list item, plain text) with the X3 line grammars
-// behind grammar/structure_match.hpp and the `structure` cues of the lexicon
-// (data/lexicon/structure.tsv). Plain lines join the open block when the source's
-// formatting broke a sentence or a number across lines (`74.4\n\u200b\n万亿元`,
-// `M\n2\n`). Blocks and sections are byte spans into the untouched text; every
-// visible character ends up in exactly one block.
+// Each line is classified once, in this order, with the X3 line grammars behind
+// grammar/structure_match.hpp and the structure cues of the lexicon (data/lexicon/structure.tsv):
+//   licence trailer (`本作品是中华人民共和国的` … to the end: meta, outside every section)
+//   website navigation (`下载`, `打印`, `【字号：` …: meta) and horizontal rules (`---`: meta)
+//   metadata lines (`Post time: Mar-21-2024`, `来源：`, `时间：2026-02-02`: meta; publication date)
+//   headings: `一、` parts (level 1, in sequence; out of sequence they are `一、` items), `（一）`
+//     sub-headings (level 2; the heading ends at the first `。`, the rest is a paragraph),
+//     Roman numerals (level 1), Markdown `#` (level = count), `**Speaker**` labels (heading blocks)
+//   title-block date lines (`——2024年3月5日在…会议上`, `May 22, 2020`: meta; delivery date)
+//   list items (`➣ • ● ■ -- - – ——`, `Point N:`, `一是`, `第一，`, `1.`, `(1)`, `(a)`, `①`),
+//     several bullets on one line split into several items
+//   plain text: a paragraph, or the continuation of the open block when the source broke a
+//     sentence, a number or a title across lines (`74.4⏎\u200b⏎万亿元`, `M⏎2⏎`, `政府工作报⏎告`);
+//     where paragraphs are separated by blank lines, a single line break never ends a block.
+// When a block closes: the first short line of the title block becomes the title (a heading
+// block), short lines after it (bylines) become meta; a colon lead-in followed by a list becomes
+// a heading block; a paragraph holding a target lead-in (`今年发展主要预期目标是：`) is split so
+// that the target paragraph is a block of its own; a short Chinese line standing alone is a
+// heading block (and, without numbered parts, `2024年工作回顾` opens a part); items nest under an
+// item of another kind that does not end its sentence (`Point 1: … are` ⏎ `➣ …`).
+// Blocks and sections are byte spans into the untouched text, starting and ending on visible
+// characters; every visible character ends up in exactly one block.
 #include <algorithm>  // std::find_if
 #include <cstdio>     // std::snprintf
 #include <cstring>    // std::memchr
