@@ -689,32 +689,52 @@ private:
     /// Start of the sentence that introduces the main targets (`今年发展主要预期目标是：`,
     /// `主要预期目标为：`, `主要预期目标是:`, `…发展的⏎主要预期目标⏎是：`), if the block holds one.
     std::optional<std::size_t> target_start(span w) const {
-        for (std::size_t i = w.begin; i < w.end; ++i) {
-            auto c = static_cast<unsigned char>(t_[i]);
-            bool colon = c == ':' || (c == 0xEF && t_.compare(i, 3, "：") == 0);
-            if (!colon) continue;
-            std::size_t q = trim_back(w.begin, i);
-            if (q < w.begin + 3) continue;
-            std::string_view copula = t_.substr(q - 3, 3);
-            if (copula != "是" && copula != "为") continue;
-            q = trim_back(w.begin, q - 3);
-            auto m = target_.m->longest_ending_at(t_, q);
-            if (!m || m->begin < w.begin) continue;
-            // back to the end of the previous sentence
-            std::size_t s = m->begin;
-            while (s > w.begin) {
-                std::size_t p = utf8::prev(t_, s);
-                if (is_terminal(utf8::decode(t_, p).cp)) break;
-                s = p;
+        // Colons are rare: find them with memchr (the full-width colon ： is EF BC 9A), then
+        // look back from each for 是/为 and a lead-in phrase. The earliest lead-in wins.
+        std::optional<std::size_t> best;
+        char const* const base = t_.data();
+        for (char c : {'\x9A', ':'}) {
+            std::size_t from = w.begin, to = best ? *best : w.end;
+            while (from < to) {
+                auto const* hit = static_cast<char const*>(std::memchr(base + from, c, to - from));
+                if (!hit) break;
+                std::size_t i = static_cast<std::size_t>(hit - base);
+                from = i + 1;
+                if (c == '\x9A') {
+                    if (i < w.begin + 2 || base[i - 2] != '\xEF' || base[i - 1] != '\xBC') continue;
+                    i -= 2;  // the colon starts at EF
+                }
+                if (auto s = lead_in_before(w, i)) {
+                    best = s;
+                    break;
+                }
             }
-            while (s < m->begin) {
-                auto d = utf8::decode(t_, s);
-                if (!utf8::is_blank(d.cp)) break;
-                s += d.length;
-            }
-            return s;
         }
-        return std::nullopt;
+        return best;
+    }
+
+    /// The start of the sentence whose lead-in (phrase, 是/为, blanks) ends at the colon at `colon`.
+    std::optional<std::size_t> lead_in_before(span w, std::size_t colon) const {
+        std::size_t q = trim_back(w.begin, colon);
+        if (q < w.begin + 3) return std::nullopt;
+        std::string_view copula = t_.substr(q - 3, 3);
+        if (copula != "是" && copula != "为") return std::nullopt;
+        q = trim_back(w.begin, q - 3);
+        auto m = target_.m->longest_ending_at(t_, q);
+        if (!m || m->begin < w.begin) return std::nullopt;
+        // back to the end of the previous sentence
+        std::size_t s = m->begin;
+        while (s > w.begin) {
+            std::size_t p = utf8::prev(t_, s);
+            if (is_terminal(utf8::decode(t_, p).cp)) break;
+            s = p;
+        }
+        while (s < m->begin) {
+            auto d = utf8::decode(t_, s);
+            if (!utf8::is_blank(d.cp)) break;
+            s += d.length;
+        }
+        return s;
     }
 
     void push_item(block k, std::uint32_t fam, std::size_t text_begin) {
