@@ -27,15 +27,15 @@
 
 #include "reportx/utf8.hpp"
 #include "stages.hpp"
+#include "topics_actions.hpp"
 
 namespace reportx::detail {
 
-bool is_stop_id(std::string_view id) noexcept;  // topics.cpp
 
 namespace {
 
 constexpr bool is_alpha(unsigned char c) noexcept { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
-constexpr bool is_alnum(unsigned char c) noexcept { return is_alpha(c) || (c >= '0' && c <= '9'); }
+constexpr bool is_alnum(unsigned char c) noexcept { return is_ascii_alnum(c); }
 
 struct verb_hit {
     lexicon_match m;
@@ -54,7 +54,8 @@ class scanner {
 public:
     scanner(document& doc, lexicon const& lex)
         : doc_(doc), lex_(lex), verbs_(lex.match("verb")), mods_(lex.match("modifier")),
-          conns_(lex.match("connector")) {
+          conns_(lex.match("connector")), heads_(lex, {"verb", "modifier"}), conn_first_(lex, {"connector"}),
+          coord_first_(lex, {"connector"}, 1) {
         // Compound verbs (巩固扩大 -> 巩固, 扩大) resolved once: id and weight of each part.
         auto const& es = lex.entries();
         for (std::uint32_t i = 0; i < es.size(); ++i) {
@@ -91,7 +92,8 @@ public:
             auto d = utf8::decode(t_, p);
             if (utf8::is_han(d.cp)) {
                 // 要/将/并/一是 open a place for a head; 和/与 (weight 1) only coordinate.
-                if (auto cn = word(conns_, p); cn && lex_.entry(cn->entry).weight < 1) {
+                if (auto cn = conn_first_.may_start(d.cp, next_cp(p + d.length)) ? word(conns_, p) : std::nullopt;
+                    cn && lex_.entry(cn->entry).weight < 1) {
                     p = cn->end;
                     candidate = true;
                     continue;
@@ -112,6 +114,9 @@ private:
     matcher const& verbs_;
     matcher const& mods_;
     matcher const& conns_;
+    first_filter const heads_;        // code points that can start a verb or modifier
+    first_filter const conn_first_;   // ... a connector
+    first_filter const coord_first_;  // ... a coordinator (connector of weight 1)
     std::unordered_map<std::uint32_t, std::vector<std::pair<std::string_view, double>>> compounds_;
     std::string_view t_;
     std::size_t end_ = 0;
@@ -170,7 +175,15 @@ private:
         return out;
     }
 
+    char32_t next_cp(std::size_t p) const noexcept {
+        if (p >= end_) return 0;
+        auto c = static_cast<unsigned char>(t_[p]);
+        return c < 0x80 ? c : utf8::decode(t_, p).cp;
+    }
+
     std::optional<group> parse_group(std::size_t p) const {
+        if (p >= end_) return std::nullopt;
+        if (auto d = utf8::decode(t_, p); !heads_.may_start(d.cp, next_cp(p + d.length))) return std::nullopt;
         group g;
         g.begin = p;
         std::size_t q = p;
@@ -230,7 +243,7 @@ private:
                 continue;
             }
             if (is_alpha(c) && (p == 0 || !is_alnum(static_cast<unsigned char>(t_[p - 1])))) {
-                auto cn = word(conns_, p);
+                auto cn = coord_first_.may_start(c, next_cp(p + 1)) ? word(conns_, p) : std::nullopt;
                 if (cn && lex_.entry(cn->entry).weight >= 1) {
                     // `and optimize the structure` ends the object; `transformation and
                     // upgrading project` does not: an -ing form after a bare `and` is a noun.
@@ -252,7 +265,7 @@ private:
                 // Chinese lists of verb phrases: 增强经济活力、防范化解风险; 扩大内需和深化改革.
                 auto d = utf8::decode(t_, p);
                 std::size_t after = d.cp == U'、' ? p + d.length : 0;
-                if (!after && utf8::is_han(d.cp))
+                if (!after && coord_first_.may_start(d.cp, next_cp(p + d.length)))
                     if (auto cn = word(conns_, p); cn && lex_.entry(cn->entry).weight >= 1) after = cn->end;
                 if (after && parse_group(skip_blank(after))) return p;
                 p += d.length;

@@ -10,7 +10,9 @@
 #include <utility>
 #include <vector>
 
+#include "reportx/utf8.hpp"
 #include "stages.hpp"
+#include "topics_actions.hpp"
 
 namespace reportx::detail {
 
@@ -18,9 +20,57 @@ bool is_stop_id(std::string_view id) noexcept {
     return id == "none" || id.substr(0, 5) == "none.";
 }
 
+first_filter::first_filter(lexicon const& lex, std::initializer_list<std::string_view> kinds, double min_weight)
+    : first_(1024, 0), single_(1024, 0), pairs_(1024, 0) {
+    for (auto const& e : lex.entries()) {
+        if (e.weight < min_weight) continue;
+        bool wanted = false;
+        for (auto k : kinds) wanted = wanted || e.kind == k;
+        if (!wanted) continue;
+        for (auto const& a : e.aliases) {
+            auto d = utf8::decode(a, 0);
+            char32_t cp = fold(d.cp);
+            set(first_, cp);
+            if (d.length >= a.size()) set(single_, cp);
+            else set(pairs_, pair(cp, fold(utf8::decode(a, d.length).cp)));
+        }
+    }
+}
+
+namespace {
+
+// matcher::find_all (leftmost-longest, no start inside an ASCII word) with a cheap test
+// first: most places cannot start any alias (first two code points), so the trie is
+// walked from few of them.
+void find_all(matcher const& m, first_filter const& filter, std::string_view text, std::size_t from,
+              std::vector<lexicon_match>& out) {
+    auto const* s = reinterpret_cast<unsigned char const*>(text.data());
+    std::size_t i = from;
+    while (i < text.size()) {
+        unsigned char c = s[i];
+        if (c < 0x80 && i > 0 && is_ascii_alnum(c) && is_ascii_alnum(s[i - 1])) {  // inside a word
+            while (i < text.size() && is_ascii_alnum(s[i])) ++i;
+            continue;
+        }
+        auto d = utf8::decode(text, i);
+        std::size_t len = d.length;
+        char32_t next = i + len < text.size() ? utf8::decode(text, i + len).cp : 0;
+        if (!filter.may_start(d.cp, next)) { i += len; continue; }
+        if (auto r = m.longest_at(text, i)) {
+            out.push_back(*r);
+            i = r->end;
+        } else {
+            i += len;
+        }
+    }
+}
+
+}  // namespace
+
 void extract_topics(document& doc, lexicon const& lex) {
     auto const& m = lex.match("topic");
     if (m.empty()) return;
+    first_filter const filter(lex, {"topic"});
     std::string_view const text = doc.text;
     std::vector<lexicon_match> hits;
     std::unordered_map<std::uint32_t, std::vector<std::pair<std::string, std::string>>> groups;
@@ -30,7 +80,7 @@ void extract_topics(document& doc, lexicon const& lex) {
         std::size_t from = b.where.begin < done ? done : b.where.begin;
         if (from >= b.where.end) continue;
         hits.clear();
-        m.find_all(text, from, b.where.end, hits);
+        find_all(m, filter, text.substr(0, b.where.end), from, hits);
         done = b.where.end;
         for (auto const& h : hits) {
             auto const& e = lex.entry(h.entry);
