@@ -54,7 +54,7 @@ class scanner {
 public:
     scanner(document& doc, lexicon const& lex)
         : doc_(doc), lex_(lex), verbs_(lex.match("verb")), mods_(lex.match("modifier")),
-          conns_(lex.match("connector")), heads_(lex, {"verb", "modifier"}), conn_first_(lex, {"connector"}),
+          conns_(lex.match("connector")), no_object_(lex.match("no_object")), heads_(lex, {"verb", "modifier"}), conn_first_(lex, {"connector"}),
           coord_first_(lex, {"connector"}, 1) {
         // Compound verbs (巩固扩大 -> 巩固, 扩大) resolved once: id and weight of each part.
         auto const& es = lex.entries();
@@ -114,6 +114,7 @@ private:
     matcher const& verbs_;
     matcher const& mods_;
     matcher const& conns_;
+    matcher const& no_object_;        // words that cannot open an object (by, in, 的)
     first_filter const heads_;        // code points that can start a verb or modifier
     first_filter const conn_first_;   // ... a connector
     first_filter const coord_first_;  // ... a coordinator (connector of weight 1)
@@ -277,18 +278,25 @@ private:
     }
 
     // Emits one action per verb of g; returns where scanning goes on (the clause end).
+    // A verb without an object is no directive: a passive or intransitive use (`jobs were
+    // created in urban areas`, `the economy expanded by 6.1 percent`, `trade disputes
+    // deepened, and ...`) or a verb at the end of a clause. Then nothing is emitted and the
+    // scan goes on after the verb.
     std::size_t emit(group const& g) {
         std::size_t ob = skip_blank(g.end);
+        if (ob >= end_ || hard_break(ob) || t_[ob] == ',' || word(no_object_, ob)) return g.end;
         std::size_t oe = object_end(ob);
         std::size_t next = oe;
-        while (oe > ob) {  // trim trailing blanks
+        while (oe > ob) {  // trim trailing blanks and list commas (`livelihoods, and ...`)
             std::size_t q = utf8::prev(t_, oe);
-            if (!utf8::is_blank(utf8::decode(t_, q).cp)) break;
+            auto cp = utf8::decode(t_, q).cp;
+            if (!utf8::is_blank(cp) && cp != ',' && cp != U'、') break;
             oe = q;
         }
+        if (oe <= ob) return g.end;
         std::optional<span> object;
         std::vector<std::string> topic_ids;
-        if (oe > ob) {
+        {
             object = span{ob, oe};
             auto const& ts = doc_.topics;
             auto it = std::lower_bound(ts.begin(), ts.end(), ob,
@@ -298,7 +306,7 @@ private:
                     topic_ids.push_back(it->id);
         }
         std::size_t start = g.mods.empty() ? g.verbs.front().m.begin : g.mods.front().begin;
-        span where{start, object ? oe : g.end};
+        span where{start, oe};
         auto text_of = [&](lexicon_match const& m) { return std::string(t_.substr(m.begin, m.end - m.begin)); };
         double shared = 0;
         std::vector<std::string> shared_mods;

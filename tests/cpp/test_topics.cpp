@@ -132,7 +132,8 @@ TEST_CASE("topics: the 2024 national report, same themes in Chinese") {
 
 TEST_CASE("topics: no topic inside an unrelated word") {
     // English: word boundaries and case for acronyms.
-    CHECK(topic_ids("The coalition said the PVC windfall would wind down; SAID Pvt. oilfield EVERY grid-based plan.")
+    CHECK(topic_ids("The coalition said the PVC windfall would wind down; SAID Pvt. oilfield EVERY grid-based plan, "
+                    "the maximum loan quantum.")
               .empty());
     CHECK(topic_ids("PV and AI and coal") == ids({"energy.photovoltaics", "industry.ai", "energy.coal"}));
     CHECK(topic_ids("pv or ai").empty());  // acronyms match case for case
