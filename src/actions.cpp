@@ -92,7 +92,9 @@ public:
             auto d = utf8::decode(t_, p);
             if (utf8::is_han(d.cp)) {
                 // 要/将/并/一是 open a place for a head; 和/与 (weight 1) only coordinate.
-                if (auto cn = conn_first_.may_start(d.cp, next_cp(p + d.length)) ? word(conns_, p) : std::nullopt;
+                if (auto cn = conn_first_.may_begin(d.cp) && conn_first_.may_start(d.cp, next_cp(p + d.length))
+                                  ? word(conns_, p)
+                                  : std::nullopt;
                     cn && lex_.entry(cn->entry).weight < 1) {
                     p = cn->end;
                     candidate = true;
@@ -184,7 +186,8 @@ private:
 
     std::optional<group> parse_group(std::size_t p) const {
         if (p >= end_) return std::nullopt;
-        if (auto d = utf8::decode(t_, p); !heads_.may_start(d.cp, next_cp(p + d.length))) return std::nullopt;
+        if (auto d = utf8::decode(t_, p); !heads_.may_begin(d.cp) || !heads_.may_start(d.cp, next_cp(p + d.length)))
+            return std::nullopt;
         group g;
         g.begin = p;
         std::size_t q = p;
@@ -266,7 +269,7 @@ private:
                 // Chinese lists of verb phrases: 增强经济活力、防范化解风险; 扩大内需和深化改革.
                 auto d = utf8::decode(t_, p);
                 std::size_t after = d.cp == U'、' ? p + d.length : 0;
-                if (!after && coord_first_.may_start(d.cp, next_cp(p + d.length)))
+                if (!after && coord_first_.may_begin(d.cp) && coord_first_.may_start(d.cp, next_cp(p + d.length)))
                     if (auto cn = word(conns_, p); cn && lex_.entry(cn->entry).weight >= 1) after = cn->end;
                 if (after && parse_group(skip_blank(after))) return p;
                 p += d.length;

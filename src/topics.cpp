@@ -54,6 +54,7 @@ void find_all(matcher const& m, first_filter const& filter, std::string_view tex
         }
         auto d = utf8::decode(text, i);
         std::size_t len = d.length;
+        if (!filter.may_begin(d.cp)) { i += len; continue; }
         char32_t next = i + len < text.size() ? utf8::decode(text, i + len).cp : 0;
         if (!filter.may_start(d.cp, next)) { i += len; continue; }
         if (auto r = m.longest_at(text, i)) {

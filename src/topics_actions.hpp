@@ -26,6 +26,8 @@ class first_filter {
 public:
     first_filter(lexicon const& lex, std::initializer_list<std::string_view> kinds, double min_weight = -1e300);
 
+    /// Can an alias start with cp? (The first, cheapest test.)
+    [[nodiscard]] bool may_begin(char32_t cp) const noexcept { return test(first_, fold(cp)); }
     /// cp: the code point at the position; next: the one after it (0 at the end).
     [[nodiscard]] bool may_start(char32_t cp, char32_t next) const noexcept {
         cp = fold(cp);
