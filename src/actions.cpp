@@ -15,8 +15,11 @@
 // A verb group is modifiers (separated by white space, `and`, `,`, 、) then a verb, then
 // coordinated verbs (`Consolidate and expand`, 稳定和扩大; compounds written without a
 // conjunction, 巩固扩大, are verb entries whose `expands` names the parts): one action
-// per verb, all sharing the object span. Every lookahead is bounded by the longest alias, so the
-// pass is linear in the block.
+// per verb, all sharing the object span. A verb with no object (a `no_object` word such as
+// `by`, `in`, 的 after it, or nothing before the clause end) is a passive or intransitive
+// use, not a directive, and gives no action. Every lookahead is bounded by the longest
+// alias, and code points that start no alias are skipped before the trie is walked, so
+// the pass is linear in the block.
 #include <algorithm>
 #include <optional>
 #include <string>
@@ -30,7 +33,6 @@
 #include "topics_actions.hpp"
 
 namespace reportx::detail {
-
 
 namespace {
 
@@ -53,8 +55,14 @@ struct group {
 class scanner {
 public:
     scanner(document& doc, lexicon const& lex)
-        : doc_(doc), lex_(lex), verbs_(lex.match("verb")), mods_(lex.match("modifier")),
-          conns_(lex.match("connector")), no_object_(lex.match("no_object")), heads_(lex, {"verb", "modifier"}), conn_first_(lex, {"connector"}),
+        : doc_(doc),
+          lex_(lex),
+          verbs_(lex.match("verb")),
+          mods_(lex.match("modifier")),
+          conns_(lex.match("connector")),
+          no_object_(lex.match("no_object")),
+          heads_(lex, {"verb", "modifier"}),
+          conn_first_(lex, {"connector"}),
           coord_first_(lex, {"connector"}, 1) {
         // Compound verbs (巩固扩大 -> 巩固, 扩大) resolved once: id and weight of each part.
         auto const& es = lex.entries();
@@ -297,17 +305,14 @@ private:
             oe = q;
         }
         if (oe <= ob) return g.end;
-        std::optional<span> object;
-        std::vector<std::string> topic_ids;
-        {
-            object = span{ob, oe};
-            auto const& ts = doc_.topics;
-            auto it = std::lower_bound(ts.begin(), ts.end(), ob,
-                                       [](topic const& x, std::size_t v) { return x.where.begin < v; });
-            for (; it != ts.end() && it->where.begin < oe; ++it)
-                if (it->where.end <= oe && std::find(topic_ids.begin(), topic_ids.end(), it->id) == topic_ids.end())
-                    topic_ids.push_back(it->id);
-        }
+        span const object{ob, oe};
+        std::vector<std::string> topic_ids;  // the topics inside the object, each id once
+        auto const& ts = doc_.topics;         // in text order
+        auto it = std::lower_bound(ts.begin(), ts.end(), ob,
+                                   [](topic const& x, std::size_t v) { return x.where.begin < v; });
+        for (; it != ts.end() && it->where.begin < oe; ++it)
+            if (it->where.end <= oe && std::find(topic_ids.begin(), topic_ids.end(), it->id) == topic_ids.end())
+                topic_ids.push_back(it->id);
         std::size_t start = g.mods.empty() ? g.verbs.front().m.begin : g.mods.front().begin;
         span where{start, oe};
         auto text_of = [&](lexicon_match const& m) { return std::string(t_.substr(m.begin, m.end - m.begin)); };
