@@ -295,7 +295,12 @@ private:
     // scan goes on after the verb.
     std::size_t emit(group const& g) {
         std::size_t ob = skip_blank(g.end);
-        if (ob >= end_ || hard_break(ob) || t_[ob] == ',' || word(no_object_, ob)) return g.end;
+        auto no = word(no_object_, ob);
+        if (no && lex_.entry(no->entry).weight >= 1) {  // 了: skipped, the object follows
+            ob = skip_blank(no->end);
+            no = word(no_object_, ob);
+        }
+        if (ob >= end_ || hard_break(ob) || t_[ob] == ',' || no) return g.end;
         std::size_t oe = object_end(ob);
         std::size_t next = oe;
         while (oe > ob) {  // trim trailing blanks and list commas (`livelihoods, and ...`)

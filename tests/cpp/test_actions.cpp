@@ -252,6 +252,8 @@ TEST_CASE("actions: clause rules in small cases") {
     // Chinese: a verb inside a word is not a head; connectors open a place for one.
     CHECK(one("高质量发展取得新进展，我们要大力推进改革。") == lines{"推进 {大力} 2.9 <改革> []"});
     CHECK(one("一是深化改革，二是扩大开放。") == lines{"深化 {} 2.5 <改革> []", "扩大 {} 2.5 <开放> []"});
+    // 了 after the verb is skipped; a verb inside a noun (保护主义) is none.
+    CHECK(one("深化了对经济工作的规律性认识，保护主义加剧。") == lines{"深化 {} 2.5 <对经济工作的规律性认识> []"});
     CHECK(one("增强经济活力、防范化解风险、改善社会预期。") ==
           lines{"增强 {} 2.5 <经济活力> []", "防范 {} 2 <风险> []", "化解 {} 2 <风险> []",
                 "改善 {} 2 <社会预期> []"});
