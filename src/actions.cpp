@@ -100,9 +100,8 @@ public:
             auto d = utf8::decode(t_, p);
             if (utf8::is_han(d.cp)) {
                 // 要/将/并/一是 open a place for a head; 和/与 (weight 1) only coordinate.
-                if (auto cn = conn_first_.may_begin(d.cp) && conn_first_.may_start(d.cp, next_cp(p + d.length))
-                                  ? word(conns_, p)
-                                  : std::nullopt;
+                if (auto cn = conn_first_.may_begin(d.cp) && conn_first_.may_start(t_, p) ? word(conns_, p)
+                                                                                            : std::nullopt;
                     cn && lex_.entry(cn->entry).weight < 1) {
                     p = cn->end;
                     candidate = true;
@@ -125,9 +124,9 @@ private:
     matcher const& mods_;
     matcher const& conns_;
     matcher const& no_object_;        // words that cannot open an object (by, in, 的)
-    first_filter const heads_;        // code points that can start a verb or modifier
-    first_filter const conn_first_;   // ... a connector
-    first_filter const coord_first_;  // ... a coordinator (connector of weight 1)
+    prefix_filter const heads_;        // code points that can start a verb or modifier
+    prefix_filter const conn_first_;   // ... a connector
+    prefix_filter const coord_first_;  // ... a coordinator (connector of weight 1)
     std::unordered_map<std::uint32_t, std::vector<std::pair<std::string_view, double>>> compounds_;
     std::string_view t_;
     std::size_t end_ = 0;
@@ -186,16 +185,9 @@ private:
         return out;
     }
 
-    char32_t next_cp(std::size_t p) const noexcept {
-        if (p >= end_) return 0;
-        auto c = static_cast<unsigned char>(t_[p]);
-        return c < 0x80 ? c : utf8::decode(t_, p).cp;
-    }
-
     std::optional<group> parse_group(std::size_t p) const {
         if (p >= end_) return std::nullopt;
-        if (auto d = utf8::decode(t_, p); !heads_.may_begin(d.cp) || !heads_.may_start(d.cp, next_cp(p + d.length)))
-            return std::nullopt;
+        if (!heads_.may_begin(utf8::decode(t_, p).cp) || !heads_.may_start(t_, p)) return std::nullopt;
         group g;
         g.begin = p;
         std::size_t q = p;
@@ -255,7 +247,7 @@ private:
                 continue;
             }
             if (is_alpha(c) && (p == 0 || !is_alnum(static_cast<unsigned char>(t_[p - 1])))) {
-                auto cn = coord_first_.may_start(c, next_cp(p + 1)) ? word(conns_, p) : std::nullopt;
+                auto cn = coord_first_.may_begin(c) && coord_first_.may_start(t_, p) ? word(conns_, p) : std::nullopt;
                 if (cn && lex_.entry(cn->entry).weight >= 1) {
                     // `and optimize the structure` ends the object; `transformation and
                     // upgrading project` does not: an -ing form after a bare `and` is a noun.
@@ -277,7 +269,7 @@ private:
                 // Chinese lists of verb phrases: 增强经济活力、防范化解风险; 扩大内需和深化改革.
                 auto d = utf8::decode(t_, p);
                 std::size_t after = d.cp == U'、' ? p + d.length : 0;
-                if (!after && coord_first_.may_begin(d.cp) && coord_first_.may_start(d.cp, next_cp(p + d.length)))
+                if (!after && coord_first_.may_begin(d.cp) && coord_first_.may_start(t_, p))
                     if (auto cn = word(conns_, p); cn && lex_.entry(cn->entry).weight >= 1) after = cn->end;
                 if (after && parse_group(skip_blank(after))) return p;
                 p += d.length;

@@ -20,29 +20,54 @@ bool is_stop_id(std::string_view id) noexcept {
     return id == "none" || id.substr(0, 5) == "none.";
 }
 
-first_filter::first_filter(lexicon const& lex, std::initializer_list<std::string_view> kinds, double min_weight)
-    : first_(1024, 0), single_(1024, 0), pairs_(1024, 0) {
+prefix_filter::prefix_filter(lexicon const& lex, std::initializer_list<std::string_view> kinds, double min_weight)
+    : first_(1024, 0) {
+    for (auto& v : prefix_) v.assign(1024, 0);
+    for (auto& v : whole_) v.assign(1024, 0);
     for (auto const& e : lex.entries()) {
         if (e.weight < min_weight) continue;
         bool wanted = false;
         for (auto k : kinds) wanted = wanted || e.kind == k;
         if (!wanted) continue;
         for (auto const& a : e.aliases) {
-            auto d = utf8::decode(a, 0);
-            char32_t cp = fold(d.cp);
-            set(first_, cp);
-            if (d.length >= a.size()) set(single_, cp);
-            else set(pairs_, pair(cp, fold(utf8::decode(a, d.length).cp)));
+            std::uint32_t h = 2166136261u;
+            std::size_t i = 0;
+            for (int k = 0; k < depth && i < a.size(); ++k) {
+                auto d = utf8::decode(a, i);
+                char32_t c = fold(d.cp);
+                if (k == 0) set(first_, slot(c));
+                h = mix(h, c);
+                set(prefix_[k], index(h));
+                i += d.length;
+                if (i >= a.size() && k + 1 < depth) set(whole_[k], index(h));
+            }
         }
     }
+}
+
+bool prefix_filter::may_start(std::string_view text, std::size_t pos) const noexcept {
+    std::uint32_t h = 2166136261u;
+    for (int k = 0; k < depth; ++k) {
+        if (pos >= text.size()) return false;
+        auto d = utf8::decode(text, pos);
+        char32_t c = fold(d.cp);
+        if (k == 0 && !test(first_, slot(c))) return false;
+        h = mix(h, c);
+        if (!test(prefix_[k], index(h))) return false;
+        pos += d.length;
+        if (c == ' ')  // a run of white space matches the alias's one space
+            while (pos < text.size() && fold(static_cast<unsigned char>(text[pos])) == ' ') ++pos;
+        if (k + 1 < depth && test(whole_[k], index(h))) return true;
+    }
+    return true;
 }
 
 namespace {
 
 // matcher::find_all (leftmost-longest, no start inside an ASCII word) with a cheap test
-// first: most places cannot start any alias (first two code points), so the trie is
+// first: most places cannot start any alias (first four code points), so the trie is
 // walked from few of them.
-void find_all(matcher const& m, first_filter const& filter, std::string_view text, std::size_t from,
+void find_all(matcher const& m, prefix_filter const& filter, std::string_view text, std::size_t from,
               std::vector<lexicon_match>& out) {
     auto const* s = reinterpret_cast<unsigned char const*>(text.data());
     std::size_t i = from;
@@ -54,9 +79,7 @@ void find_all(matcher const& m, first_filter const& filter, std::string_view tex
         }
         auto d = utf8::decode(text, i);
         std::size_t len = d.length;
-        if (!filter.may_begin(d.cp)) { i += len; continue; }
-        char32_t next = i + len < text.size() ? utf8::decode(text, i + len).cp : 0;
-        if (!filter.may_start(d.cp, next)) { i += len; continue; }
+        if (!filter.may_begin(d.cp) || !filter.may_start(text, i)) { i += len; continue; }
         if (auto r = m.longest_at(text, i)) {
             out.push_back(*r);
             i = r->end;
@@ -71,7 +94,7 @@ void find_all(matcher const& m, first_filter const& filter, std::string_view tex
 void extract_topics(document& doc, lexicon const& lex) {
     auto const& m = lex.match("topic");
     if (m.empty()) return;
-    first_filter const filter(lex, {"topic"});
+    prefix_filter const filter(lex, {"topic"});
     std::string_view const text = doc.text;
     std::vector<lexicon_match> hits;
     std::unordered_map<std::uint32_t, std::vector<std::pair<std::string, std::string>>> groups;

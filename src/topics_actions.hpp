@@ -17,23 +17,22 @@ constexpr bool is_ascii_alnum(unsigned char c) noexcept {
     return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
 }
 
-/// Which code points can start an alias of the given kinds (only entries with
-/// weight >= min_weight), and which pairs of first two code points: bitmaps built from
-/// the lexicon in one go (16 KB). A scan asks `may_start` before walking the trie, and
-/// skips the ~97% of Chinese characters and most English words no alias starts with.
-/// A superset test: ASCII case is folded, a space stands for any white space.
-class first_filter {
+/// Which texts can start an alias of the given kinds (entries with weight >= min_weight):
+/// bitmaps of the first 1, 2, 3 and 4 code points of every alias (and of the whole
+/// alias when it is shorter), built from the lexicon in one go (~56 KB). A scan asks
+/// `may_start` before walking the trie and so skips the ~90% of Chinese characters and
+/// English words that start no alias. A superset test (hashes may collide): ASCII case
+/// is folded, and a white-space run stands for the alias's single space, as in the matcher.
+class prefix_filter {
 public:
-    first_filter(lexicon const& lex, std::initializer_list<std::string_view> kinds, double min_weight = -1e300);
+    static constexpr int depth = 4;
 
-    /// Can an alias start with cp? (The first, cheapest test.)
-    [[nodiscard]] bool may_begin(char32_t cp) const noexcept { return test(first_, fold(cp)); }
-    /// cp: the code point at the position; next: the one after it (0 at the end).
-    [[nodiscard]] bool may_start(char32_t cp, char32_t next) const noexcept {
-        cp = fold(cp);
-        if (!test(first_, cp)) return false;
-        return test(single_, cp) || test(pairs_, pair(cp, fold(next)));
-    }
+    prefix_filter(lexicon const& lex, std::initializer_list<std::string_view> kinds, double min_weight = -1e300);
+
+    /// Can an alias start with cp? (The first and cheapest test; exact.)
+    [[nodiscard]] bool may_begin(char32_t cp) const noexcept { return test(first_, slot(fold(cp))); }
+    /// Can an alias start at text[pos]? Reads at most `depth` code points.
+    [[nodiscard]] bool may_start(std::string_view text, std::size_t pos) const noexcept;
 
 private:
     static constexpr char32_t fold(char32_t c) noexcept {
@@ -42,15 +41,16 @@ private:
         return c;
     }
     static constexpr std::uint32_t slot(char32_t c) noexcept { return c < 0x10000 ? c : 0xFFFF; }
-    static constexpr std::uint32_t pair(char32_t a, char32_t b) noexcept {
-        return (std::uint32_t(a) * 0x9E3779B1u ^ std::uint32_t(b) * 0x85EBCA77u) >> 16;
-    }
+    static constexpr std::uint32_t mix(std::uint32_t h, char32_t c) noexcept { return (h ^ c) * 16777619u; }
+    static constexpr std::uint32_t index(std::uint32_t h) noexcept { return (h * 0x9E3779B1u) >> 16; }
     static bool test(std::vector<std::uint64_t> const& v, std::uint32_t i) noexcept {
-        i = slot(i);
         return ((v[i >> 6] >> (i & 63)) & 1) != 0;
     }
-    static void set(std::vector<std::uint64_t>& v, std::uint32_t i) { i = slot(i); v[i >> 6] |= std::uint64_t(1) << (i & 63); }
-    std::vector<std::uint64_t> first_, single_, pairs_;  // 65536 bits each
+    static void set(std::vector<std::uint64_t>& v, std::uint32_t i) { v[i >> 6] |= std::uint64_t(1) << (i & 63); }
+
+    std::vector<std::uint64_t> first_;                 // first code point, exact (BMP)
+    std::vector<std::uint64_t> prefix_[depth];         // [k]: hash of the first k+1 code points
+    std::vector<std::uint64_t> whole_[depth - 1];      // [k]: hash of an alias of exactly k+1 code points
 };
 
 }  // namespace reportx::detail
