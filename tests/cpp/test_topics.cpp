@@ -190,3 +190,20 @@ TEST_CASE("topics: topic_counts table counts hits per section and topic") {
     CHECK(empty.rows == 0);
     CHECK(empty.columns.size() == 5);
 }
+
+TEST_CASE("topics: the prefilter never hides a match the matcher would make") {
+    // white-space runs for an alias's space, any case, 1-code-point and astral aliases
+    CHECK(topic_ids("WIND   POWER and Wind Power and wind\tpower") ==
+          ids({"energy.wind", "energy.wind", "energy.wind"}));
+    auto user = lexicon::from_text("topic\tx.one\tone\t-\t氢\n"
+                                   "topic\tx.astral\tastral\t-\t\xF0\x9F\x94\x8B storage\n"
+                                   "topic\tx.ab\tab\t-\tab\n"
+                                   "topic\tx.efgh\tefgh\t-\tef gh\n",
+                                   "user.tsv");
+    parse_options opt;
+    opt.lexicon = std::make_shared<lexicon const>(user);
+    auto doc = parse("氢 and \xF0\x9F\x94\x8B  storage, AB ab abc ef   gh EF\tGH", opt);
+    std::vector<std::string> got;
+    for (auto const& t : doc.topics) got.push_back(t.id);
+    CHECK(got == ids({"x.one", "x.astral", "x.ab", "x.ab", "x.efgh", "x.efgh"}));
+}
