@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <filesystem>
 #include <random>
 #include <sstream>
 #include <string>
@@ -283,4 +284,31 @@ TEST_CASE("actions: bad and odd input neither crashes nor hangs") {
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
     CHECK(ms < 2000);  // ~600 KB in one clause
     CHECK(!doc.actions.empty());
+}
+
+TEST_CASE("actions and topics: invariants on every corpus document") {
+    std::size_t docs = 0, actions = 0, topics = 0;
+    for (auto const& entry : std::filesystem::directory_iterator(REPORTX_CORPUS_DIR)) {
+        if (entry.path().extension() != ".txt") continue;
+        auto doc = parse_file(entry.path());
+        ++docs;
+        check_provenance(doc);
+        for (std::size_t i = 1; i < doc.topics.size(); ++i)  // topics in text order (actions rely on it)
+            CHECK(doc.topics[i - 1].where.begin <= doc.topics[i].where.begin);
+        for (auto const& a : doc.actions) {
+            CHECK(a.object);
+            for (auto const& id : a.topics) {  // every listed topic is a hit inside the object
+                bool found = false;
+                for (auto const& t : doc.topics)
+                    found = found || (t.id == id && t.where.begin >= a.object->begin && t.where.end <= a.object->end);
+                CHECK_MESSAGE(found, id);
+            }
+        }
+        for (auto const& t : doc.topics) CHECK(t.id.substr(0, 5) != "none.");
+        actions += doc.actions.size();
+        topics += doc.topics.size();
+    }
+    CHECK(docs >= 20);
+    CHECK(actions > 10000);  // ~600-800 per national report
+    CHECK(topics > 5000);
 }
