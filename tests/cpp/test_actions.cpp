@@ -250,6 +250,12 @@ TEST_CASE("actions: clause rules in small cases") {
     // An -ing form after a bare `and` is a noun; participles used as adjectives are not verbs.
     CHECK(one("Support developing countries.") == lines{"support {} 1.5 <developing countries> []"});
     CHECK(one("The production and sales of new energy vehicles grew.") == lines{});
+    // Shared modifiers before the first verb; a modifier after the coordinator is that verb's own.
+    CHECK(one("Vigorously encourage and actively guide private investment.") ==
+          lines{"encourage {Vigorously} 2.4 <private investment> []",
+                "guide {Vigorously,actively} 2.7 <private investment> []"});
+    CHECK(one("We will move faster to develop new quality productive forces.") ==
+          lines{"develop {move faster to} 3.1 <new quality productive forces> [industry.new_productive_forces]"});
     // Chinese: a verb inside a word is not a head; connectors open a place for one.
     CHECK(one("高质量发展取得新进展，我们要大力推进改革。") == lines{"推进 {大力} 2.9 <改革> []"});
     CHECK(one("一是深化改革，二是扩大开放。") == lines{"深化 {} 2.5 <改革> []", "扩大 {} 2.5 <开放> []"});
