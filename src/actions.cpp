@@ -286,6 +286,7 @@ private:
     // deepened, and ...`) or a verb at the end of a clause. Then nothing is emitted and the
     // scan goes on after the verb.
     std::size_t emit(group const& g) {
+        if (g.end < end_ && t_[g.end] == '-') return g.end;  // part of a compound: Build-To-Order
         std::size_t ob = skip_blank(g.end);
         auto no = word(no_object_, ob);
         if (no && lex_.entry(no->entry).weight >= 1) {  // 了: skipped, the object follows
