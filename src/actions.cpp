@@ -138,11 +138,13 @@ private:
         if (c == ';' || c == '!' || c == '?' || c == '\n' || c == '\r') return 1;
         if (c == '.' || c == ':')  // not inside 5.2, 9:00, U.S.
             return (p + 1 >= end_ || !is_alnum(static_cast<unsigned char>(t_[p + 1]))) ? 1 : 0;
-        if (c >= 0x80) {
-            auto cp = utf8::decode(t_, p).cp;
+        // ，；！？： are U+FFxx (lead byte EF), 。 U+3002 (E3), U+2028/9 (E2): Han (E4-E9) never is.
+        if (c == 0xEF || c == 0xE3 || c == 0xE2) {
+            auto d = utf8::decode(t_, p);
+            auto cp = d.cp;
             if (cp == U'，' || cp == U'。' || cp == U'；' || cp == U'！' || cp == U'？' || cp == U'：' ||
                 cp == 0x2028 || cp == 0x2029)
-                return utf8::decode(t_, p).length;
+                return d.length;
         }
         return 0;
     }
