@@ -322,7 +322,9 @@ private:
             shared += lex_.entry(m.entry).weight;
             shared_mods.push_back(text_of(m));
         }
-        for (auto const& v : g.verbs) {
+        for (std::size_t i = 0; i < g.verbs.size(); ++i) {
+            auto const& v = g.verbs[i];
+            bool const last = i + 1 == g.verbs.size();
             action a;
             a.verb = std::string(v.id);
             a.modifiers = shared_mods;
@@ -334,7 +336,7 @@ private:
             a.object = object;
             a.where = where;
             a.block = block_;
-            a.topics = topic_ids;
+            a.topics = last ? std::move(topic_ids) : topic_ids;
             doc_.actions.push_back(std::move(a));
         }
         return next > g.end ? next : g.end;
