@@ -1,8 +1,359 @@
-// actions stage: filled in by its own issue.
+// Actions stage: policy directives = modifiers + verb(s) + object, from the `verb`,
+// `modifier` and `connector` lexicons (data/lexicon/actions.tsv).
+//
+// One left-to-right pass per block. The scanner alternates between two modes:
+//  - looking for a head: the first verb group of a clause. In English any word may
+//    start it (word boundaries keep verbs apart); in Chinese, which has no spaces, only
+//    a clause start, the place after a connector (要, 并, 一是) or after a non-Han
+//    character, so that 发展 inside 高质量发展取得 is not a head.
+//  - reading the object: from the group to the end of the clause. Chinese clauses end
+//    at ，；。！？：; English ones at ; . ! ? : and also at a comma or a bare `and`
+//    (connector of weight 1) when a verb group follows (`..., promote X`,
+//    `stabilize the scale and optimize the structure`); a comma followed by anything
+//    else continues the object, so `develop A, B, C and D` has one object. Likewise
+//    、 and 和/与 end a Chinese object only before a verb group (增强活力、防范风险).
+// A verb group is modifiers (separated by white space, `and`, `,`, 、) then a verb, then
+// coordinated verbs (`Consolidate and expand`, 稳定和扩大; compounds written without a
+// conjunction, 巩固扩大, are verb entries whose `expands` names the parts): one action
+// per verb, all sharing the object span. A verb with no object (a `no_object` word such as
+// `by`, `in`, 的 after it, or nothing before the clause end) is a passive or intransitive
+// use, not a directive, and gives no action. Every lookahead is bounded by the longest
+// alias, and code points that start no alias are skipped before the trie is walked, so
+// the pass is linear in the block.
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "reportx/utf8.hpp"
 #include "stages.hpp"
+#include "topics_actions.hpp"
 
 namespace reportx::detail {
 
-void extract_actions(document&, lexicon const&) {}
+namespace {
+
+constexpr bool is_alpha(unsigned char c) noexcept { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
+constexpr bool is_alnum(unsigned char c) noexcept { return is_ascii_alnum(c); }
+
+struct verb_hit {
+    lexicon_match m;
+    std::string_view id;                  // lemma (an expanded one for 巩固扩大)
+    double weight = 0;
+    std::vector<lexicon_match> own_mods;  // modifiers between a coordinator and this verb
+};
+
+struct group {
+    std::size_t begin = 0, end = 0;
+    std::vector<lexicon_match> mods;  // shared by every verb
+    std::vector<verb_hit> verbs;
+};
+
+class scanner {
+public:
+    scanner(document& doc, lexicon const& lex)
+        : doc_(doc),
+          lex_(lex),
+          verbs_(lex.match("verb")),
+          mods_(lex.match("modifier")),
+          conns_(lex.match("connector")),
+          no_object_(lex.match("no_object")),
+          heads_(lex, {"verb", "modifier"}),
+          conn_first_(lex, {"connector"}),
+          coord_first_(lex, {"connector"}, 1) {
+        // Compound verbs (巩固扩大 -> 巩固, 扩大) resolved once: id and weight of each part.
+        auto const& es = lex.entries();
+        for (std::uint32_t i = 0; i < es.size(); ++i) {
+            if (es[i].kind != "verb" || es[i].expands.empty()) continue;
+            auto& parts = compounds_[i];
+            for (auto const& id : es[i].expands) {
+                auto const* e = lex.find("verb", id);
+                parts.emplace_back(id, e ? e->weight : es[i].weight);
+            }
+        }
+    }
+
+    void block(reportx::block const& b) {
+        // The block's text only: matches never run past its end.
+        t_ = std::string_view(doc_.text).substr(0, b.where.end);
+        end_ = b.where.end;
+        block_ = b.id;
+        std::size_t p = b.where.begin;
+        bool candidate = true;  // Chinese: may a head start here?
+        while (p < end_) {
+            auto c = static_cast<unsigned char>(t_[p]);
+            if (std::size_t n = hard_break(p)) { p += n; candidate = true; continue; }
+            if (c < 0x80) {
+                if (is_alpha(c) && (p == 0 || !is_alnum(static_cast<unsigned char>(t_[p - 1])))) {
+                    if (auto g = parse_group(p)) { p = emit(*g); candidate = true; continue; }
+                    while (p < end_ && is_alnum(static_cast<unsigned char>(t_[p]))) ++p;
+                    candidate = true;
+                    continue;
+                }
+                ++p;
+                candidate = true;  // ASCII punctuation, digits, spaces
+                continue;
+            }
+            auto d = utf8::decode(t_, p);
+            if (utf8::is_han(d.cp)) {
+                // 要/将/并/一是 open a place for a head; 和/与 (weight 1) only coordinate.
+                if (auto cn = conn_first_.may_begin(d.cp) && conn_first_.may_start(t_, p) ? word(conns_, p)
+                                                                                            : std::nullopt;
+                    cn && lex_.entry(cn->entry).weight < 1) {
+                    p = cn->end;
+                    candidate = true;
+                    continue;
+                }
+                if (candidate)
+                    if (auto g = parse_group(p)) { p = emit(*g); candidate = true; continue; }
+                candidate = false;
+            } else if (!utf8::is_blank(d.cp)) {
+                candidate = true;  // “ ” （ ） 、 and other symbols
+            }
+            p += d.length;
+        }
+    }
+
+private:
+    document& doc_;
+    lexicon const& lex_;
+    matcher const& verbs_;
+    matcher const& mods_;
+    matcher const& conns_;
+    matcher const& no_object_;        // words that cannot open an object (by, in, 的)
+    prefix_filter const heads_;        // code points that can start a verb or modifier
+    prefix_filter const conn_first_;   // ... a connector
+    prefix_filter const coord_first_;  // ... a coordinator (connector of weight 1)
+    std::unordered_map<std::uint32_t, std::vector<std::pair<std::string_view, double>>> compounds_;
+    std::string_view t_;
+    std::size_t end_ = 0;
+    int block_ = 0;
+
+    // Bytes taken by a clause-ending mark at p, 0 if none.
+    std::size_t hard_break(std::size_t p) const noexcept {
+        auto c = static_cast<unsigned char>(t_[p]);
+        if (c == ';' || c == '!' || c == '?' || c == '\n' || c == '\r') return 1;
+        if (c == '.' || c == ':')  // not inside 5.2, 9:00, U.S.
+            return (p + 1 >= end_ || !is_alnum(static_cast<unsigned char>(t_[p + 1]))) ? 1 : 0;
+        // ，；！？： are U+FFxx (lead byte EF), 。 U+3002 (E3), U+2028/9 (E2): Han (E4-E9) never is.
+        if (c == 0xEF || c == 0xE3 || c == 0xE2) {
+            auto d = utf8::decode(t_, p);
+            auto cp = d.cp;
+            if (cp == U'，' || cp == U'。' || cp == U'；' || cp == U'！' || cp == U'？' || cp == U'：' ||
+                cp == 0x2028 || cp == 0x2029)
+                return d.length;
+        }
+        return 0;
+    }
+
+    std::size_t skip_blank(std::size_t p) const noexcept {
+        while (p < end_) {
+            auto d = utf8::decode(t_, p);
+            if (!utf8::is_blank(d.cp)) break;
+            p += d.length;
+        }
+        return p;
+    }
+
+    // A match of `m` at p that is not a stop entry.
+    std::optional<lexicon_match> word(matcher const& m, std::size_t p) const {
+        if (p >= end_) return std::nullopt;
+        auto r = m.longest_at(t_, p);
+        if (!r || is_stop_id(lex_.entry(r->entry).id)) return std::nullopt;
+        return r;
+    }
+
+    // A coordinator between two verbs or two modifiers: `,` `、` or a connector of
+    // weight 1 (and, or, 和, 与). Returns the position after it, or p if none.
+    std::size_t coordinator(std::size_t p) const {
+        if (p < end_ && t_[p] == ',') return p + 1;
+        if (p + 3 <= end_ && t_.substr(p, 3) == "、") return p + 3;
+        if (auto c = word(conns_, p); c && lex_.entry(c->entry).weight >= 1) return c->end;
+        return p;
+    }
+
+    std::vector<lexicon_match> parse_mods(std::size_t& p) const {
+        std::vector<lexicon_match> out;
+        std::size_t q = p;
+        while (auto m = word(mods_, q)) {
+            out.push_back(*m);
+            p = m->end;
+            q = skip_blank(coordinator(skip_blank(m->end)));
+        }
+        p = out.empty() ? p : skip_blank(p);
+        return out;
+    }
+
+    std::optional<group> parse_group(std::size_t p) const {
+        if (p >= end_) return std::nullopt;
+        if (!heads_.may_begin(utf8::decode(t_, p).cp) || !heads_.may_start(t_, p)) return std::nullopt;
+        group g;
+        g.begin = p;
+        std::size_t q = p;
+        g.mods = parse_mods(q);
+        std::optional<lexicon_match> v = word(verbs_, q);
+        if (!v && !g.mods.empty()) {
+            // 加快 is a modifier before a verb (加快发展) and the verb otherwise (加快X发展).
+            auto const& last = g.mods.back();
+            auto alt = word(verbs_, last.begin);
+            if (alt && alt->end == last.end) { v = alt; g.mods.pop_back(); }
+        }
+        if (!v) return std::nullopt;
+        add_verb(g, *v, {});
+        g.end = v->end;
+        while (true) {  // coordinated verbs
+            std::size_t r = skip_blank(g.end);
+            std::size_t after = coordinator(r);
+            if (after == r) break;  // 巩固扩大 without a conjunction is a compound entry
+            r = skip_blank(after);
+            std::vector<lexicon_match> own = parse_mods(r);
+            auto v2 = word(verbs_, r);
+            if (!v2) break;
+            add_verb(g, *v2, std::move(own));
+            g.end = v2->end;
+        }
+        return g;
+    }
+
+    void add_verb(group& g, lexicon_match const& m, std::vector<lexicon_match> own) const {
+        if (auto it = compounds_.find(m.entry); it != compounds_.end()) {
+            for (auto const& [id, w] : it->second) g.verbs.push_back({m, id, w, own});
+            return;
+        }
+        auto const& e = lex_.entry(m.entry);
+        g.verbs.push_back({m, e.id, e.weight, std::move(own)});
+    }
+
+    // Does a verb group (after optional connectors) start at p? Used to end an object.
+    bool group_follows(std::size_t p) const {
+        p = skip_blank(p);
+        for (int i = 0; i < 4; ++i) {  // `and we will also`: a few connectors at most
+            auto c = word(conns_, p);
+            if (!c) break;
+            p = skip_blank(c->end);
+        }
+        return parse_group(p).has_value();
+    }
+
+    // The end of the object that starts at p: the clause end (exclusive).
+    std::size_t object_end(std::size_t p) const {
+        while (p < end_) {
+            if (hard_break(p)) return p;
+            auto c = static_cast<unsigned char>(t_[p]);
+            if (c == ',') {
+                if (group_follows(p + 1)) return p;
+                ++p;
+                continue;
+            }
+            if (is_alpha(c) && (p == 0 || !is_alnum(static_cast<unsigned char>(t_[p - 1])))) {
+                auto cn = coord_first_.may_begin(c) && coord_first_.may_start(t_, p) ? word(conns_, p) : std::nullopt;
+                if (cn && lex_.entry(cn->entry).weight >= 1) {
+                    // `and optimize the structure` ends the object; `transformation and
+                    // upgrading project` does not: an -ing form after a bare `and` is a noun.
+                    auto g = [&] {
+                        std::size_t r = skip_blank(cn->end);
+                        return parse_group(r);
+                    }();
+                    if (g) {
+                        auto const& vm = g->verbs.front().m;
+                        std::string_view vt = t_.substr(vm.begin, vm.end - vm.begin);
+                        bool gerund = vt.size() > 3 && vt.substr(vt.size() - 3) == "ing" && g->mods.empty();
+                        if (!gerund) return p;
+                    }
+                }
+                while (p < end_ && is_alnum(static_cast<unsigned char>(t_[p]))) ++p;
+                continue;
+            }
+            if (c >= 0x80) {
+                // Chinese lists of verb phrases: 增强经济活力、防范化解风险; 扩大内需和深化改革.
+                auto d = utf8::decode(t_, p);
+                std::size_t after = d.cp == U'、' ? p + d.length : 0;
+                if (!after && coord_first_.may_begin(d.cp) && coord_first_.may_start(t_, p))
+                    if (auto cn = word(conns_, p); cn && lex_.entry(cn->entry).weight >= 1) after = cn->end;
+                if (after && parse_group(skip_blank(after))) return p;
+                p += d.length;
+                continue;
+            }
+            ++p;
+        }
+        return end_;
+    }
+
+    // Emits one action per verb of g; returns where scanning goes on (the clause end).
+    // A verb without an object is no directive: a passive or intransitive use (`jobs were
+    // created in urban areas`, `the economy expanded by 6.1 percent`, `trade disputes
+    // deepened, and ...`) or a verb at the end of a clause. Then nothing is emitted and the
+    // scan goes on after the verb.
+    std::size_t emit(group const& g) {
+        if (g.end < end_ && t_[g.end] == '-') return g.end;  // part of a compound: Build-To-Order
+        std::size_t ob = skip_blank(g.end);
+        auto no = word(no_object_, ob);
+        if (no && lex_.entry(no->entry).weight >= 1) {  // 了: skipped, the object follows
+            ob = skip_blank(no->end);
+            no = word(no_object_, ob);
+        }
+        if (ob >= end_ || hard_break(ob) || t_[ob] == ',' || no) return g.end;
+        std::size_t oe = object_end(ob);
+        std::size_t next = oe;
+        while (oe > ob) {  // trim trailing blanks and list commas (`livelihoods, and ...`)
+            std::size_t q = utf8::prev(t_, oe);
+            auto cp = utf8::decode(t_, q).cp;
+            if (!utf8::is_blank(cp) && cp != ',' && cp != U'、') break;
+            oe = q;
+        }
+        if (oe <= ob) return g.end;
+        span const object{ob, oe};
+        std::vector<std::string> topic_ids;  // the topics inside the object, each id once
+        auto const& ts = doc_.topics;         // in text order
+        auto it = std::lower_bound(ts.begin(), ts.end(), ob,
+                                   [](topic const& x, std::size_t v) { return x.where.begin < v; });
+        for (; it != ts.end() && it->where.begin < oe; ++it)
+            if (it->where.end <= oe && std::find(topic_ids.begin(), topic_ids.end(), it->id) == topic_ids.end())
+                topic_ids.push_back(it->id);
+        std::size_t start = g.mods.empty() ? g.verbs.front().m.begin : g.mods.front().begin;
+        span where{start, oe};
+        auto text_of = [&](lexicon_match const& m) { return std::string(t_.substr(m.begin, m.end - m.begin)); };
+        double shared = 0;
+        std::vector<std::string> shared_mods;
+        for (auto const& m : g.mods) {
+            shared += lex_.entry(m.entry).weight;
+            shared_mods.push_back(text_of(m));
+        }
+        for (std::size_t i = 0; i < g.verbs.size(); ++i) {
+            auto const& v = g.verbs[i];
+            bool const last = i + 1 == g.verbs.size();
+            action a;
+            a.verb = std::string(v.id);
+            a.modifiers = shared_mods;
+            a.intensity = v.weight + shared;
+            for (auto const& m : v.own_mods) {
+                a.modifiers.push_back(text_of(m));
+                a.intensity += lex_.entry(m.entry).weight;
+            }
+            a.object = object;
+            a.where = where;
+            a.block = block_;
+            a.topics = last ? std::move(topic_ids) : topic_ids;
+            doc_.actions.push_back(std::move(a));
+        }
+        return next > g.end ? next : g.end;
+    }
+};
+
+}  // namespace
+
+void extract_actions(document& doc, lexicon const& lex) {
+    if (lex.match("verb").empty()) return;
+    scanner s(doc, lex);
+    std::size_t done = 0;
+    for (auto const& b : doc.blocks) {
+        if (b.kind == block_kind::meta || b.where.begin < done) continue;
+        s.block(b);
+        done = b.where.end;
+    }
+}
 
 }  // namespace reportx::detail

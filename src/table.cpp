@@ -1,6 +1,8 @@
 #include "reportx/table.hpp"
 
+#include <map>
 #include <stdexcept>
+#include <utility>
 
 namespace reportx {
 
@@ -77,7 +79,7 @@ column const* table::find(std::string_view n) const noexcept {
 }
 
 std::vector<std::string_view> table_names() {
-    return {"sections", "blocks", "statements", "topics", "actions", "diagnostics"};
+    return {"sections", "blocks", "statements", "topics", "actions", "diagnostics", "topic_counts"};
 }
 
 namespace {
@@ -209,9 +211,32 @@ table make_table(document const& doc, std::string_view name) {
             spans(b, d.where, false);
         }
         t.rows = doc.diagnostics.size();
+    } else if (name == "topic_counts") {
+        // Topic hits per section (null = outside every section) and topic id, sections in
+        // document order, topics by id within a section.
+        std::map<std::pair<int, std::string_view>, std::pair<std::string_view, std::int64_t>> counts;
+        for (auto const& s : doc.topics) {
+            int sec = -1;
+            if (s.block >= 0 && static_cast<std::size_t>(s.block) < doc.blocks.size() && doc.blocks[s.block].section)
+                sec = *doc.blocks[s.block].section;
+            auto& c = counts[{sec, s.id}];
+            c.first = s.label;
+            ++c.second;
+        }
+        for (auto const& [key, value] : counts) {
+            auto b = row();
+            bool in_section = key.first >= 0 && static_cast<std::size_t>(key.first) < doc.sections.size();
+            b.integer("section", key.first >= 0 ? std::optional<std::int64_t>(key.first) : std::nullopt);
+            auto const* label = in_section ? &doc.sections[key.first].label : nullptr;
+            b.string("section_label", label && *label ? std::optional<std::string_view>(**label) : std::nullopt);
+            b.category("topic", key.second);
+            b.string("label", value.first);
+            b.integer("count", value.second);
+        }
+        t.rows = counts.size();
     } else {
         throw std::invalid_argument("unknown table '" + std::string(name) +
-                                    "' (sections, blocks, statements, topics, actions, diagnostics)");
+                                    "' (sections, blocks, statements, topics, actions, diagnostics, topic_counts)");
     }
     if (t.rows == 0 && t.columns.empty()) {
         // An empty table still has its columns: build one default row, then drop it.

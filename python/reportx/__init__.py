@@ -21,12 +21,14 @@ except ImportError as exc:  # pragma: no cover - a broken install
 
 from ._errors import LexiconError, ParseError
 from .document import Document
+from .lexicon import load_lexicon
 
 __version__ = _core.__version__
 SCHEMA = _core.SCHEMA
 Lexicon = _core.Lexicon
 
 __all__ = ["Document", "Lexicon", "LexiconError", "ParseError", "SCHEMA", "parse", "parse_file", "__version__"]
+__all__ += ["load_lexicon"]
 
 
 def parse(text: str, *, doc_id: Optional[str] = None, lang: Optional[str] = None,

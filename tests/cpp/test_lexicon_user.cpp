@@ -1,0 +1,107 @@
+// Lexicons as user data from C++: extend or replace the built-in topics, verbs and
+// modifiers; bad files name the file, the line and the problem.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "support.hpp"
+
+using namespace reportx;
+
+namespace {
+
+std::filesystem::path write_tmp(std::string const& name, std::string const& content) {
+    auto p = std::filesystem::temp_directory_path() / ("reportx-topics-" + name);
+    std::ofstream(p, std::ios::binary) << content;
+    return p;
+}
+
+void expect_error(std::string const& content, std::size_t line, std::string const& problem_part) {
+    auto p = write_tmp("bad.tsv", content);
+    try {
+        (void)lexicon::from_file(p);
+        FAIL("no error for: " << content);
+    } catch (lexicon_error const& e) {
+        CHECK(e.file() == p.string());
+        CHECK(e.line() == line);
+        CHECK_MESSAGE(e.problem().find(problem_part) != std::string::npos, e.problem());
+        CHECK(std::string(e.what()).find(p.string() + ":" + std::to_string(line)) == 0);
+    }
+    std::filesystem::remove(p);
+}
+
+}  // namespace
+
+TEST_CASE("lexicon (user): the built-in lexicon has the topic, verb, modifier and connector kinds") {
+    auto lex = lexicon::builtin();
+    CHECK(!lex->match("topic").empty());
+    CHECK(!lex->match("verb").empty());
+    CHECK(!lex->match("modifier").empty());
+    CHECK(!lex->match("connector").empty());
+    auto const* pv = lex->find("topic", "energy.photovoltaics");
+    REQUIRE(pv);
+    for (char const* alias : {"photovoltaic products", "PV", "光伏", "solar"})
+        CHECK(std::find(pv->aliases.begin(), pv->aliases.end(), std::string(alias)) != pv->aliases.end());
+    auto const* promote = lex->find("verb", "promote");
+    REQUIRE(promote);
+    CHECK(promote->aliases == std::vector<std::string>{"promote", "promotes", "promoting", "promoted"});
+    // every group alias expands to ids that exist
+    for (auto const& e : lex->entries())
+        if (e.kind == "topic")
+            for (auto const& id : e.expands) CHECK_MESSAGE(lex->find("topic", id), id);
+}
+
+TEST_CASE("lexicon (user): bad files name file, line and problem") {
+    expect_error("# my topics\n\ntopic\tenergy.geo\tgeothermal\t-\n", 3, "expected 5 or 6 tab-separated columns");
+    expect_error("topic\tenergy.geo\tgeothermal\t-\tgeothermal\nverb\tboldly\t-\tstrong\tboldly\n", 2,
+                 "weight 'strong' is not a number");
+    expect_error("topic\tenergy.geo\tgeothermal\t-\tgeothermal||地热\n", 1, "empty alias");
+    expect_error("Topic\tenergy.geo\tgeothermal\t-\tgeothermal\n", 1, "kind 'Topic'");
+    expect_error("topic\t\tgeothermal\t-\tgeothermal\n", 1, "empty id");
+    expect_error("topic\tenergy.geo\t-\t-\tgeothermal\nmodifier\tx\t-\t1\tx\t-\textra\n", 2, "columns");
+    expect_error("topic\tenergy.geo\t-\t-\t\xE5\x9C\n", 1, "UTF-8");
+    try {
+        (void)lexicon::from_file("/nonexistent/reportx/mine.tsv");
+        FAIL("no error");
+    } catch (lexicon_error const& e) {
+        CHECK(e.file() == "/nonexistent/reportx/mine.tsv");
+        CHECK(e.problem().find("cannot open") != std::string::npos);
+    }
+}
+
+TEST_CASE("lexicon (user): a file extends the verbs, modifiers and topics used by parse") {
+    auto p = write_tmp("mine.tsv",
+                       "# kind\tid\tlabel\tweight\taliases\texpands\n"
+                       "verb\tdecarbonise\t-\t2.5\tdecarbonise|decarbonises|decarbonising\n"
+                       "modifier\tboldly\t-\t1.2\tboldly\n"
+                       "topic\tindustry.steel\tsteel\t-\tsteel|钢铁\n"
+                       "topic\tgroup.heavy\theavy industry\t-\theavy industries\tindustry.steel|energy.coal\n");
+    parse_options opt;
+    opt.lexicon = std::make_shared<lexicon const>(lexicon::builtin()->merged(lexicon::from_file(p)));
+    auto doc = parse("We will boldly decarbonise steel and the heavy industries.", opt);
+    REQUIRE(doc.actions.size() == 1);
+    auto const& a = doc.actions[0];
+    CHECK(a.verb == "decarbonise");
+    CHECK(a.modifiers == std::vector<std::string>{"boldly"});
+    CHECK(a.intensity == doctest::Approx(3.7));
+    CHECK(doc.slice(*a.object) == "steel and the heavy industries");
+    CHECK(a.topics == std::vector<std::string>{"industry.steel", "energy.coal"});
+    REQUIRE(doc.topics.size() == 4);  // "decarbonise" is also a built-in climate.emissions alias
+    CHECK(doc.topics[0].id == "climate.emissions");
+    CHECK(doc.topics[3].label == "coal and coal power");  // a user group pointing at a built-in id
+    // Without the user's file none of it is found.
+    auto plain = parse("We will boldly decarbonise steel.");
+    CHECK(plain.actions.empty());
+    REQUIRE(plain.topics.size() == 1);
+    CHECK(plain.topics[0].id == "climate.emissions");
+    // replace: every kind the file defines (verb, modifier, topic) comes from it alone
+    opt.lexicon = std::make_shared<lexicon const>(lexicon::builtin()->merged(lexicon::from_file(p), true));
+    doc = parse("Promote solar power and decarbonise steel.", opt);
+    REQUIRE(doc.actions.size() == 1);
+    CHECK(doc.actions[0].verb == "decarbonise");
+    std::filesystem::remove(p);
+}
