@@ -21,12 +21,15 @@ except ImportError as exc:  # pragma: no cover - a broken install
 
 from ._errors import LexiconError, ParseError
 from .document import Document
+from .batch import parse_many
+from .frames import table_names
 
 __version__ = _core.__version__
 SCHEMA = _core.SCHEMA
 Lexicon = _core.Lexicon
 
-__all__ = ["Document", "Lexicon", "LexiconError", "ParseError", "SCHEMA", "parse", "parse_file", "__version__"]
+__all__ = ["Document", "Lexicon", "LexiconError", "ParseError", "SCHEMA", "parse", "parse_file", "__version__",
+           "parse_many", "to_pandas", "to_arrow", "compare", "table_names"]
 
 
 def parse(text: str, *, doc_id: Optional[str] = None, lang: Optional[str] = None,
@@ -38,13 +41,45 @@ def parse(text: str, *, doc_id: Optional[str] = None, lang: Optional[str] = None
     """
     if isinstance(text, (bytes, bytearray)):
         text = _decode(bytes(text))
-    return Document(_core.parse(text, doc_id=doc_id, lang=lang, year=year, lexicon=lexicon))
+    return Document(_core.parse(text, doc_id=doc_id, lang=lang, year=year, lexicon=lexicon),
+                    {"lang": lang, "year": year, "lexicon": lexicon})
 
 
 def parse_file(path: Union[str, "os.PathLike[str]"], *, doc_id: Optional[str] = None, lang: Optional[str] = None,
                year: Optional[int] = None, lexicon: Optional[Lexicon] = None) -> Document:
     """Read and parse a UTF-8 file; ``doc_id`` defaults to the file name without extension."""
-    return Document(_core.parse_file(os.fspath(path), doc_id=doc_id, lang=lang, year=year, lexicon=lexicon))
+    return Document(_core.parse_file(os.fspath(path), doc_id=doc_id, lang=lang, year=year, lexicon=lexicon),
+                    {"lang": lang, "year": year, "lexicon": lexicon})
+
+
+def to_pandas(docs, table: str = "statements"):
+    """One tidy pandas DataFrame of ``table`` over many documents, with a leading
+    ``doc_id`` column (see ``reportx.frames`` for columns and dtypes).
+
+    >>> import reportx
+    >>> docs = reportx.parse_many(["I. A\\nB.\\n", "C.\\n"], doc_ids=["x", "y"], lang="en")
+    >>> reportx.to_pandas(docs, "blocks")["doc_id"].tolist()
+    ['x', 'x', 'y']
+    """
+    from .frames import to_pandas as _to_pandas
+
+    return _to_pandas(list(docs), table)
+
+
+def to_arrow(docs, table: str = "statements"):
+    """Like ``to_pandas`` but a ``pyarrow.Table``."""
+    from .frames import to_arrow as _to_arrow
+
+    return _to_arrow(list(docs), table)
+
+
+def compare(docs, metrics=None):
+    """Targets lined up by ``metric_id`` and year across documents, with the change
+    from the previous year and the outcome the next report states (see
+    ``reportx.compare``'s module docs)."""
+    from .compare import compare as _compare
+
+    return _compare(docs, metrics=metrics)
 
 
 def _decode(data: bytes) -> str:
