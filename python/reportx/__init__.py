@@ -23,6 +23,7 @@ from ._errors import LexiconError, ParseError
 from .document import Document
 from .batch import parse_many
 from .frames import table_names
+from .compare import compare  # binds the function over the submodule's name
 
 __version__ = _core.__version__
 SCHEMA = _core.SCHEMA
@@ -71,15 +72,6 @@ def to_arrow(docs, table: str = "statements"):
     from .frames import to_arrow as _to_arrow
 
     return _to_arrow(list(docs), table)
-
-
-def compare(docs, metrics=None):
-    """Targets lined up by ``metric_id`` and year across documents, with the change
-    from the previous year and the outcome the next report states (see
-    ``reportx.compare``'s module docs)."""
-    from .compare import compare as _compare
-
-    return _compare(docs, metrics=metrics)
 
 
 def _decode(data: bytes) -> str:

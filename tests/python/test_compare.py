@@ -1,0 +1,141 @@
+"""reportx.compare: targets lined up by metric and year, change, and outcomes."""
+
+import math
+import os
+from pathlib import Path
+
+import pytest
+
+pd = pytest.importorskip("pandas")
+
+import reportx
+from reportx.compare import compare_frame, default_series
+
+CORPUS = Path(os.environ.get("REPORTX_CORPUS", Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"))
+
+
+def _frame(rows):
+    cols = ["doc_id", "metric_id", "kind", "period", "period_end", "start", "value", "low", "high", "bound", "unit",
+            "text"]
+    df = pd.DataFrame(rows, columns=cols)
+    for c in ("period", "period_end", "start"):
+        df[c] = df[c].astype("Int64")
+    for c in ("value", "low", "high"):
+        df[c] = df[c].astype("Float64")
+    for c in ("doc_id", "metric_id", "kind", "bound", "unit"):
+        df[c] = df[c].astype("category")
+    return df
+
+
+def test_series_key_drops_the_year():
+    assert default_series("gwr-2024-zh") == "gwr-zh"
+    assert default_series("prov-beijing-2026-zh") == "prov-beijing-zh"
+    assert default_series("report") == "report"
+
+
+def test_compare_frame_change_bound_change_and_outcome():
+    N = None
+    rows = [
+        # doc a (2015): outcome for 2014, target for 2015, and a five-year target that is left out
+        ("a", "gdp_growth", "outcome", 2014, N, 10, 7.4, N, N, "exact", "percent", "增长7.4%"),
+        ("a", "gdp_growth", "target", N, N, 50, 7.0, N, N, "approx", "percent", "7%左右"),
+        ("a", "gdp_growth", "target", 2011, 2015, 60, 7.8, N, N, "exact", "percent", "年均增长7.8%"),
+        ("a", "cpi", "target", N, N, 70, 3.0, N, N, "approx", "percent", "3%左右"),
+        # doc b (2016): outcome for 2015, a range target for 2016, and a repeat of the target later
+        ("b", "gdp_growth", "outcome", 2015, N, 5, 6.9, N, N, "exact", "percent", "增长6.9%"),
+        ("b", "gdp_growth", "target", N, N, 80, N, 6.5, 7.0, "range", "percent", "6.5%－7%"),
+        ("b", "gdp_growth", "target", N, N, 90, 6.5, N, N, "min", "percent", "6.5%以上"),
+        # doc c (2018): an outcome for 2016 stated two years later, and target 2018
+        ("c", "gdp_growth", "outcome", 2016, N, 5, 6.7, N, N, "exact", "percent", "6.7%"),
+        ("c", "gdp_growth", "target", N, N, 50, 6.5, N, N, "approx", "percent", "6.5%左右"),
+    ]
+    out = compare_frame(_frame(rows), {"a": 2015, "b": 2016, "c": 2018}, {"a": "s", "b": "s", "c": "s"})
+    g = out[out.metric_id == "gdp_growth"].set_index("year")
+    assert list(g.index) == [2014, 2015, 2016, 2018]
+    # 2014: outcome only
+    assert pd.isna(g.loc[2014, "doc_id"]) and g.loc[2014, "outcome_value"] == 7.4
+    # 2015: target 7 approx, outcome 6.9 from b (the next report)
+    assert g.loc[2015, "value"] == 7.0 and g.loc[2015, "bound"] == "approx"
+    assert g.loc[2015, "outcome_value"] == 6.9 and g.loc[2015, "outcome_doc_id"] == "b"
+    assert math.isclose(g.loc[2015, "gap"], -0.1)
+    # 2016: the first target in text order (the range), change of the centre 6.75 - 7
+    assert (g.loc[2016, "low"], g.loc[2016, "high"], g.loc[2016, "bound"]) == (6.5, 7.0, "range")
+    assert math.isclose(g.loc[2016, "change"], -0.25) and g.loc[2016, "bound_change"] == "approx→range"
+    assert g.loc[2016, "outcome_value"] == 6.7 and g.loc[2016, "outcome_doc_id"] == "c"
+    # 2018: previous target year is 2016 (no 2017 document)
+    assert g.loc[2018, "prev_year"] == 2016 and math.isclose(g.loc[2018, "change"], -0.25)
+    assert pd.isna(g.loc[2018, "outcome_value"])
+    assert out[out.metric_id == "cpi"]["year"].tolist() == [2015]
+
+
+def test_compare_metric_filter_and_empty():
+    out = reportx.compare([reportx.parse("I. A\nB.\n", lang="en")], metrics=["gdp_growth"])
+    assert len(out) == 0 and "change" in out.columns
+
+
+# Checked by hand against the reports (grep 国内生产总值增长 in gwr-*-zh.txt): the target
+# in each year's 主要预期目标 list, and the outcome the next report states.
+GDP_TARGETS = {
+    2014: ("approx", 7.5, None, None),   # 国内生产总值增长7.5%左右
+    2015: ("approx", 7.0, None, None),   # 国内生产总值增长7%左右
+    2016: ("range", None, 6.5, 7.0),     # 国内生产总值增长6.5%－7%
+    2017: ("approx", 6.5, None, None),   # 国内生产总值增长6.5%左右
+    2018: ("approx", 6.5, None, None),   # 国内生产总值增长6.5%左右
+    2019: ("range", None, 6.0, 6.5),     # 国内生产总值增长6%－6.5%
+    2021: ("min", 6.0, 6.0, None),       # 国内生产总值增长6%以上
+    2022: ("approx", 5.5, None, None),   # 国内生产总值增长5.5%左右
+    2023: ("approx", 5.0, None, None),   # 国内生产总值增长5%左右
+    2024: ("approx", 5.0, None, None),   # 国内生产总值增长5%左右
+    2025: ("approx", 5.0, None, None),   # 国内生产总值增长5%左右
+}
+GDP_OUTCOMES = {  # year: (value, the report that states it)
+    2013: (7.7, "gwr-2014-zh"),  # 国内生产总值达到56.9万亿元，比上年增长7.7%
+    2014: (7.4, "gwr-2015-zh"),  # 国内生产总值达到63.6万亿元，比上年增长7.4%
+    2015: (6.9, "gwr-2016-zh"),  # 国内生产总值达到67.7万亿元，增长6.9%
+    2016: (6.7, "gwr-2017-zh"),  # 国内生产总值达到74.4万亿元，增长6.7%
+    2017: (6.9, "gwr-2018-zh"),  # 国内生产总值增长6.9%
+    2018: (6.6, "gwr-2019-zh"),  # 国内生产总值增长6.6%
+    2020: (2.3, "gwr-2021-zh"),  # 全年国内生产总值增长2.3％
+    2021: (8.1, "gwr-2022-zh"),  # 国内生产总值达到114万亿元，增长8.1%
+    2022: (3.0, "gwr-2023-zh"),  # 全年国内生产总值增长3%
+    2023: (5.2, "gwr-2024-zh"),  # 国内生产总值超过126万亿元，增长5.2%
+    2024: (5.0, "gwr-2025-zh"),  # 国内生产总值达到134.9万亿元、增长5%
+}
+
+
+def _national():
+    paths = sorted(CORPUS.glob("gwr-*-zh.txt"))
+    if len(paths) < 11:
+        pytest.skip(f"national reports not found in {CORPUS}")
+    docs = reportx.parse_many(paths, threads=2, errors="raise")
+    return docs
+
+
+def test_gdp_growth_targets_2014_2025_on_the_national_reports():
+    docs = _national()
+    out = reportx.compare(docs, metrics=["gdp_growth"])
+    got = out[out.doc_id.notna()].set_index("year")
+    assert sorted(got.index) == sorted(GDP_TARGETS)
+    for year, (bound, value, low, high) in GDP_TARGETS.items():
+        row = got.loc[year]
+        assert row["doc_id"] == f"gwr-{year}-zh"
+        assert row["bound"] == bound, year
+        assert row["unit"] == "percent", year
+        for name, want in (("value", value), ("low", low), ("high", high)):
+            if want is None:
+                assert pd.isna(row[name]), (year, name)
+            else:
+                assert math.isclose(row[name], want), (year, name, row[name])
+    assert math.isclose(got.loc[2017, "change"], 6.5 - 6.75)  # from the 2016 range's centre
+    assert got.loc[2016, "bound_change"] == "approx→range"
+    assert pd.isna(got.loc[2018, "bound_change"])
+
+
+def test_gdp_growth_outcomes_beside_targets_on_the_national_reports():
+    docs = _national()
+    out = reportx.compare(docs, metrics=["gdp_growth"]).set_index("year")
+    for year, (value, doc) in GDP_OUTCOMES.items():
+        assert math.isclose(out.loc[year, "outcome_value"], value), (year, out.loc[year, "outcome_value"])
+        assert out.loc[year, "outcome_doc_id"] == doc
+    assert math.isclose(out.loc[2024, "gap"], 0.0)
+    assert math.isclose(out.loc[2022, "gap"], 3.0 - 5.5)
