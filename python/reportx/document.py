@@ -176,7 +176,11 @@ class Document:
 
 def _pickle_lexicon(lex: "_core.Lexicon"):
     entries = [{k: e[k] for k in ("kind", "id", "label", "weight", "aliases", "expands")} for e in lex.entries()]
-    return (_core.Lexicon.from_entries, (entries,))
+    return (_lexicon_from_entries, (entries,))
+
+
+def _lexicon_from_entries(entries: List[Dict[str, Any]]) -> "_core.Lexicon":
+    return _core.Lexicon.from_entries(entries)
 
 
 copyreg.pickle(_core.Lexicon, _pickle_lexicon)
