@@ -139,3 +139,25 @@ def test_gdp_growth_outcomes_beside_targets_on_the_national_reports():
         assert out.loc[year, "outcome_doc_id"] == doc
     assert math.isclose(out.loc[2024, "gap"], 0.0)
     assert math.isclose(out.loc[2022, "gap"], 3.0 - 5.5)
+
+
+def test_plot_targets_draws_points_ranges_and_outcomes(tmp_path):
+    pytest.importorskip("matplotlib")
+    from reportx.plot import plot_targets
+
+    N = None
+    rows = [
+        ("a", "gdp_growth", "outcome", 2014, N, 10, 7.4, N, N, "exact", "percent", "7.4%"),
+        ("a", "gdp_growth", "target", N, N, 50, 7.0, N, N, "approx", "percent", "7%左右"),
+        ("b", "gdp_growth", "outcome", 2015, N, 5, 6.9, N, N, "exact", "percent", "6.9%"),
+        ("b", "gdp_growth", "target", N, N, 80, N, 6.5, 7.0, "range", "percent", "6.5%－7%"),
+    ]
+    table = compare_frame(_frame(rows), {"a": 2015, "b": 2016}, {"a": "s", "b": "s"})
+    png = tmp_path / "gdp.png"
+    fig = plot_targets(table, "gdp_growth", path=png)
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    lines = {l.get_label(): (list(l.get_xdata()), list(l.get_ydata())) for l in fig.axes[0].lines}
+    assert lines["target"] == ([2015.0], [7.0])
+    assert lines["target range"] == ([2016.0, 2016.0], [6.5, 7.0])
+    assert lines["outcome"] == ([2014.0, 2015.0], [7.4, 6.9])
+    assert fig.axes[0].get_ylabel() == "percent"
