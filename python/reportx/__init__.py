@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import os
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Iterable, Optional, Union
 
 try:
     from . import _core
@@ -18,6 +18,10 @@ except ImportError as exc:  # pragma: no cover - a broken install
         "reportx's compiled module is missing; install the package with `pip install .` "
         "rather than importing it from the source tree"
     ) from exc
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas
+    import pyarrow
 
 from ._errors import LexiconError, ParseError
 from .document import Document
@@ -53,7 +57,7 @@ def parse_file(path: Union[str, "os.PathLike[str]"], *, doc_id: Optional[str] = 
                     {"lang": lang, "year": year, "lexicon": lexicon})
 
 
-def to_pandas(docs, table: str = "statements"):
+def to_pandas(docs: Iterable[Document], table: str = "statements") -> "pandas.DataFrame":
     """One tidy pandas DataFrame of ``table`` over many documents, with a leading
     ``doc_id`` column (see ``reportx.frames`` for columns and dtypes).
 
@@ -67,7 +71,7 @@ def to_pandas(docs, table: str = "statements"):
     return _to_pandas(list(docs), table)
 
 
-def to_arrow(docs, table: str = "statements"):
+def to_arrow(docs: Iterable[Document], table: str = "statements") -> "pyarrow.Table":
     """Like ``to_pandas`` but a ``pyarrow.Table``."""
     from .frames import to_arrow as _to_arrow
 
