@@ -1,7 +1,10 @@
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include <atomic>
+#include <cstring>
 #include <memory>
+#include <thread>
 #include <string_view>
 #include <unordered_map>
 
@@ -35,20 +38,36 @@ char const* type_name(column_type t) {
     return "string";
 }
 
-// Strings as Arrow's large_string layout: int64 offsets (n + 1) into one UTF-8 buffer.
+// Strings as Arrow's large_string layout: int64 offsets (n + 1) into one UTF-8 buffer,
+// written straight into the bytes object.
 py::tuple arrow_strings(std::vector<std::string_view> const& v) {
     std::size_t total = 0;
     for (auto s : v) total += s.size();
     py::array_t<std::int64_t> offsets(static_cast<py::ssize_t>(v.size() + 1));
     auto* o = offsets.mutable_data();
-    std::string data;
-    data.reserve(total);
+    auto data = py::reinterpret_steal<py::bytes>(PyBytes_FromStringAndSize(nullptr, static_cast<py::ssize_t>(total)));
+    if (!data) throw py::error_already_set();
+    char* out = PyBytes_AS_STRING(data.ptr());
+    std::size_t at = 0;
     o[0] = 0;
     for (std::size_t i = 0; i < v.size(); ++i) {
-        data.append(v[i]);
-        o[i + 1] = static_cast<std::int64_t>(data.size());
+        if (!v[i].empty()) std::memcpy(out + at, v[i].data(), v[i].size());
+        at += v[i].size();
+        o[i + 1] = static_cast<std::int64_t>(at);
     }
-    return py::make_tuple(offsets, py::bytes(data));
+    return py::make_tuple(offsets, data);
+}
+
+// Whether a document has no rows for a table it is known to build from one vector
+// (skips the code-point index for empty tables).
+bool known_empty(document const& d, std::string_view name) {
+    if (name == "sections") return d.sections.empty();
+    if (name == "blocks") return d.blocks.empty();
+    if (name == "statements") return d.statements.empty();
+    if (name == "topics") return d.topics.empty();
+    if (name == "actions") return d.actions.empty();
+    if (name == "diagnostics") return d.diagnostics.empty();
+    return false;
 }
 
 // Dictionary-encodes strings: int32 codes (-1 = null) and the categories in first-seen order.
@@ -112,13 +131,24 @@ py::dict tables_to_python(std::vector<std::shared_ptr<document>> const& docs, st
     std::vector<std::string> ids;
     {
         py::gil_scoped_release release;
-        tables.reserve(docs.size());
+        tables.resize(docs.size());
         ids.reserve(docs.size());
-        for (auto const& d : docs) {
-            tables.push_back(make_table(*d, name));
-            ids.push_back(d->doc_id.value_or(std::string()));
+        for (auto const& d : docs) ids.push_back(d->doc_id.value_or(std::string()));
+        // Build the documents' tables on a few threads (tables of different documents share nothing).
+        table empty = make_table(document{}, name);
+        std::atomic<std::size_t> next{0};
+        auto worker = [&] {
+            for (std::size_t i = next++; i < docs.size(); i = next++)
+                tables[i] = known_empty(*docs[i], name) ? empty : make_table(*docs[i], name);
+        };
+        unsigned n = std::min<unsigned>(std::max(1u, std::thread::hardware_concurrency()),
+                                        static_cast<unsigned>(std::max<std::size_t>(docs.size() / 4, 1)));
+        {
+            std::vector<std::jthread> pool;
+            for (unsigned k = 1; k < n; ++k) pool.emplace_back(worker);
+            worker();
         }
-        if (tables.empty()) tables.push_back(make_table(document{}, name));
+        if (tables.empty()) tables.push_back(std::move(empty));
         if (with_doc_id) cols.push_back(gathered{"doc_id", column_type::category, {}, {}, {}, {}, {}});
         for (auto const& c : tables.front().columns) cols.push_back(gathered{c.name, c.type, {}, {}, {}, {}, {}});
         std::size_t total = 0;
