@@ -4,9 +4,12 @@
 ``series`` (documents of one issuer), ``metric_id`` and year, one row per
 (series, metric, year):
 
-- the target: ``doc_id``, ``value``, ``low``, ``high``, ``bound``, ``unit``,
-  ``text`` (the first target statement for that metric and year in the document,
-  in text order; statements about a span of years are left out);
+- the target the report of that year sets: ``doc_id``, ``value``, ``low``, ``high``,
+  ``bound``, ``unit``, ``text``. When a report states several targets for one
+  metric, the one in the block holding the most targets (its main target list) wins,
+  then the first in text order. Statements about a span of years are left out, and
+  so are targets for other years than the report's own (``到2020年…`` in a 2016
+  report), unless the report's year is unknown;
 - the move from the previous year that has a target: ``prev_year``,
   ``change`` (difference of the targets' centres: ``value``, or the middle of
   ``low``-``high``, or the one bound given; only when the units agree) and
@@ -116,11 +119,14 @@ def compare_frame(st: "pd.DataFrame", doc_year: Dict[Any, Any], doc_series: Dict
     st["year"] = st["period"].fillna(st["doc_year"]).astype("Int64")
     st = st[st["year"].notna()]
 
-    tg = st[st["kind"] == "target"].sort_values(["series", "metric_id", "year", "doc_id", "start"], kind="stable")
-    # One target per (series, metric, year): from the document of that year when
-    # there is one, else the first document; the first statement in text order.
-    tg = tg.assign(_own=(tg["doc_year"] == tg["year"]).fillna(False).astype(bool))
-    tg = tg.sort_values(["series", "metric_id", "year", "_own", "doc_id", "start"],
+    tg = st[st["kind"] == "target"]
+    # A report's targets for its own year (all single-year targets when its year is unknown).
+    tg = tg[(tg["doc_year"].isna() | (tg["year"] == tg["doc_year"])).fillna(False).astype(bool)]
+    # One target per (series, metric, year): the one in the block that holds the most
+    # targets (the report's main target list), then the first in text order.
+    per_block = tg.groupby(["doc_id", "block"], observed=True)["start"].transform("size")
+    tg = tg.assign(_list=per_block)
+    tg = tg.sort_values(["series", "metric_id", "year", "_list", "doc_id", "start"],
                         ascending=[True, True, True, False, True, True], kind="stable")
     tg = tg.drop_duplicates(["series", "metric_id", "year"], keep="first")
     targets = tg[["series", "metric_id", "year", "doc_id", "value", "low", "high", "bound", "unit", "text"]].copy()

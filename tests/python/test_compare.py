@@ -18,6 +18,7 @@ def _frame(rows):
     cols = ["doc_id", "metric_id", "kind", "period", "period_end", "start", "value", "low", "high", "bound", "unit",
             "text"]
     df = pd.DataFrame(rows, columns=cols)
+    df["block"] = df["start"] // 100  # statements 100 code points apart sit in different blocks
     for c in ("period", "period_end", "start"):
         df[c] = df[c].astype("Int64")
     for c in ("value", "low", "high"):
@@ -41,6 +42,7 @@ def test_compare_frame_change_bound_change_and_outcome():
         ("a", "gdp_growth", "target", N, N, 50, 7.0, N, N, "approx", "percent", "7%左右"),
         ("a", "gdp_growth", "target", 2011, 2015, 60, 7.8, N, N, "exact", "percent", "年均增长7.8%"),
         ("a", "cpi", "target", N, N, 70, 3.0, N, N, "approx", "percent", "3%左右"),
+        ("a", "gdp_growth", "target", 2020, N, 75, 60.0, N, N, "exact", "percent", "到2020年"),  # not a's year
         # doc b (2016): outcome for 2015, a range target for 2016, and a repeat of the target later
         ("b", "gdp_growth", "outcome", 2015, N, 5, 6.9, N, N, "exact", "percent", "增长6.9%"),
         ("b", "gdp_growth", "target", N, N, 80, N, 6.5, 7.0, "range", "percent", "6.5%－7%"),
@@ -66,6 +68,19 @@ def test_compare_frame_change_bound_change_and_outcome():
     assert g.loc[2018, "prev_year"] == 2016 and math.isclose(g.loc[2018, "change"], -0.25)
     assert pd.isna(g.loc[2018, "outcome_value"])
     assert out[out.metric_id == "cpi"]["year"].tolist() == [2015]
+
+
+def test_compare_frame_prefers_the_main_target_list():
+    N = None
+    rows = [  # a stray "target" alone in block 0, the target list (three targets) in block 5
+        ("a", "gdp_growth", "target", N, N, 10, 23.0, N, N, "exact", "percent", "23%"),
+        ("a", "gdp_growth", "target", N, N, 500, N, 6.5, 7.0, "range", "percent", "6.5%－7%"),
+        ("a", "cpi", "target", N, N, 520, 3.0, N, N, "approx", "percent", "3%左右"),
+        ("a", "urban_jobs", "target", N, N, 540, 1e7, 1e7, N, "min", "count", "1000万人以上"),
+    ]
+    out = compare_frame(_frame(rows), {"a": 2016}, {"a": "s"})
+    g = out[out.metric_id == "gdp_growth"]
+    assert len(g) == 1 and g["bound"].iloc[0] == "range" and g["text"].iloc[0] == "6.5%－7%"
 
 
 def test_compare_metric_filter_and_empty():
