@@ -106,12 +106,12 @@ def _check_doc_page(doc, tmp_path):
     assert doc.statements, "the parser found no statements in this report"
     for s in doc.statements:
         assert p.text[f"s{s.id}"] == s.text == doc.text[s.start:s.end]
-        if s.metric_start is not None:
-            assert p.text[f"m{s.id}"] == s.metric
+        if s.metric_start is not None and s.metric_end > s.metric_start:
+            assert p.text[f"m{s.id}"] == s.metric == doc.text[s.metric_start:s.metric_end]
     for i, t in enumerate(doc.topics):
-        assert p.text[f"t{i}"] == t.text
+        assert t.end > t.start and p.text[f"t{i}"] == t.text
     for i, a in enumerate(doc.actions):
-        assert p.text[f"a{i}"] == a.text
+        assert a.end > a.start and p.text[f"a{i}"] == a.text
     assert p.counts["statement"] == len(doc.statements)
     assert p.counts["topic"] == len(doc.topics) and p.counts["action"] == len(doc.actions)
 
