@@ -25,16 +25,12 @@ if TYPE_CHECKING:  # pragma: no cover
 
 from ._errors import LexiconError, ParseError
 from .document import Document
-from .batch import parse_many
-from .frames import table_names
-from .compare import compare  # binds the function over the submodule's name
 
 __version__ = _core.__version__
 SCHEMA = _core.SCHEMA
 Lexicon = _core.Lexicon
 
-__all__ = ["Document", "Lexicon", "LexiconError", "ParseError", "SCHEMA", "parse", "parse_file", "__version__",
-           "parse_many", "to_pandas", "to_arrow", "compare", "table_names"]
+__all__ = ["Document", "Lexicon", "LexiconError", "ParseError", "SCHEMA", "parse", "parse_file", "__version__"]
 
 
 def parse(text: str, *, doc_id: Optional[str] = None, lang: Optional[str] = None,
@@ -55,6 +51,14 @@ def parse_file(path: Union[str, "os.PathLike[str]"], *, doc_id: Optional[str] = 
     """Read and parse a UTF-8 file; ``doc_id`` defaults to the file name without extension."""
     return Document(_core.parse_file(os.fspath(path), doc_id=doc_id, lang=lang, year=year, lexicon=lexicon),
                     {"lang": lang, "year": year, "lexicon": lexicon})
+
+
+# --- the data-science surface: batches, tables, comparison -----------------------------
+from .batch import parse_many  # noqa: E402
+from .frames import table_names  # noqa: E402
+from .compare import compare  # noqa: E402  (binds the function over the submodule's name)
+
+__all__ += ["parse_many", "to_pandas", "to_arrow", "compare", "table_names"]
 
 
 def to_pandas(docs: Iterable[Document], table: str = "statements") -> "pandas.DataFrame":

@@ -111,6 +111,9 @@ def compare_frame(st: "pd.DataFrame", doc_year: Dict[Any, Any], doc_series: Dict
     st["doc_id"] = st["doc_id"].astype(object)
     st["metric_id"] = st["metric_id"].astype(object)
     st["kind"] = st["kind"].astype(object)
+    # Targets per block, counted before any filtering: the main target list is the block with the most.
+    is_target = (st["kind"] == "target").to_numpy(dtype=bool, na_value=False)
+    st["_list"] = st.assign(_t=is_target).groupby(["doc_id", "block"], sort=False)["_t"].transform("sum")
     st = st[st["metric_id"].notna() & st["period_end"].isna()]
     if metrics is not None:
         st = st[st["metric_id"].isin(list(metrics))]
@@ -124,8 +127,6 @@ def compare_frame(st: "pd.DataFrame", doc_year: Dict[Any, Any], doc_series: Dict
     tg = tg[(tg["doc_year"].isna() | (tg["year"] == tg["doc_year"])).fillna(False).astype(bool)]
     # One target per (series, metric, year): the one in the block that holds the most
     # targets (the report's main target list), then the first in text order.
-    per_block = tg.groupby(["doc_id", "block"], observed=True)["start"].transform("size")
-    tg = tg.assign(_list=per_block)
     tg = tg.sort_values(["series", "metric_id", "year", "_list", "doc_id", "start"],
                         ascending=[True, True, True, False, True, True], kind="stable")
     tg = tg.drop_duplicates(["series", "metric_id", "year"], keep="first")

@@ -78,7 +78,7 @@ def test_compare_frame_prefers_the_main_target_list():
         ("a", "cpi", "target", N, N, 520, 3.0, N, N, "approx", "percent", "3%左右"),
         ("a", "urban_jobs", "target", N, N, 540, 1e7, 1e7, N, "min", "count", "1000万人以上"),
     ]
-    out = compare_frame(_frame(rows), {"a": 2016}, {"a": "s"})
+    out = compare_frame(_frame(rows), {"a": 2016}, {"a": "s"}, metrics=["gdp_growth"])
     g = out[out.metric_id == "gdp_growth"]
     assert len(g) == 1 and g["bound"].iloc[0] == "range" and g["text"].iloc[0] == "6.5%－7%"
 
@@ -118,42 +118,60 @@ GDP_OUTCOMES = {  # year: (value, the report that states it)
 }
 
 
+_NATIONAL = {}
+
+
 def _national():
     paths = sorted(CORPUS.glob("gwr-*-zh.txt"))
     if len(paths) < 11:
         pytest.skip(f"national reports not found in {CORPUS}")
-    docs = reportx.parse_many(paths, threads=2, errors="raise")
-    return docs
+    if "table" not in _NATIONAL:
+        docs = reportx.parse_many(paths, threads=2, errors="raise")
+        _NATIONAL["table"] = reportx.compare(docs, metrics=["gdp_growth"])
+    return _NATIONAL["table"]
 
 
-def test_gdp_growth_targets_2014_2025_on_the_national_reports():
-    docs = _national()
-    out = reportx.compare(docs, metrics=["gdp_growth"])
-    got = out[out.doc_id.notna()].set_index("year")
-    assert sorted(got.index) == sorted(GDP_TARGETS)
-    for year, (bound, value, low, high) in GDP_TARGETS.items():
-        row = got.loc[year]
-        assert row["doc_id"] == f"gwr-{year}-zh"
-        assert row["bound"] == bound, year
-        assert row["unit"] == "percent", year
-        for name, want in (("value", value), ("low", low), ("high", high)):
-            if want is None:
-                assert pd.isna(row[name]), (year, name)
-            else:
-                assert math.isclose(row[name], want), (year, name, row[name])
+def test_gdp_growth_target_years_on_the_national_reports():
+    out = _national()
+    assert sorted(out[out.doc_id.notna()]["year"]) == sorted(GDP_TARGETS)
+    got = out.set_index("year")
     assert math.isclose(got.loc[2017, "change"], 6.5 - 6.75)  # from the 2016 range's centre
     assert got.loc[2016, "bound_change"] == "approx→range"
-    assert pd.isna(got.loc[2018, "bound_change"])
+    assert got.loc[2019, "bound_change"] == "approx→range"
+    assert pd.isna(got.loc[2018, "bound_change"]) and math.isclose(got.loc[2018, "change"], 0.0)
 
 
-def test_gdp_growth_outcomes_beside_targets_on_the_national_reports():
-    docs = _national()
-    out = reportx.compare(docs, metrics=["gdp_growth"]).set_index("year")
-    for year, (value, doc) in GDP_OUTCOMES.items():
-        assert math.isclose(out.loc[year, "outcome_value"], value), (year, out.loc[year, "outcome_value"])
-        assert out.loc[year, "outcome_doc_id"] == doc
-    assert math.isclose(out.loc[2024, "gap"], 0.0)
-    assert math.isclose(out.loc[2022, "gap"], 3.0 - 5.5)
+@pytest.mark.parametrize("year", sorted(GDP_TARGETS))
+def test_gdp_growth_target_of_each_year(year):
+    bound, value, low, high = GDP_TARGETS[year]
+    out = _national()
+    rows = out[(out.year == year) & out.doc_id.notna()]
+    assert len(rows) == 1, year
+    row = rows.iloc[0]
+    assert row["doc_id"] == f"gwr-{year}-zh"
+    assert row["bound"] == bound
+    assert row["unit"] == "percent"
+    for name, want in (("value", value), ("low", low), ("high", high)):
+        if want is None:
+            assert pd.isna(row[name]), name
+        else:
+            assert math.isclose(row[name], want), (name, row[name])
+
+
+@pytest.mark.parametrize("year", sorted(GDP_OUTCOMES))
+def test_gdp_growth_outcome_beside_the_target(year):
+    value, doc = GDP_OUTCOMES[year]
+    out = _national()
+    rows = out[out.year == year]
+    assert len(rows) == 1, f"no row for {year}"
+    row = rows.iloc[0]
+    assert not pd.isna(row["outcome_value"]) and math.isclose(row["outcome_value"], value), row["outcome_value"]
+    assert row["outcome_doc_id"] == doc
+    target = GDP_TARGETS.get(year)
+    if target is not None:  # gap = outcome - the target's centre
+        bound, v, low, high = target
+        centre = v if v is not None else (low + high) / 2
+        assert math.isclose(row["gap"], value - centre, abs_tol=1e-9)
 
 
 def test_plot_targets_draws_points_ranges_and_outcomes(tmp_path):
