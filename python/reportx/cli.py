@@ -75,7 +75,7 @@ def load(files: Sequence[str], lang: Optional[str] = None, year: Optional[int] =
             try:
                 docs.append(parse(data, doc_id="stdin", lang=lang, year=year))
             except ParseError as e:
-                _err(f"<stdin>: {e}")
+                _err(f"-: {e}")  # standard input is named as given
                 failures += 1
             bar.update(1)
             i += 1
