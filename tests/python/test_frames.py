@@ -130,3 +130,14 @@ def test_missing_pandas_gives_a_clear_message(monkeypatch):
     monkeypatch.setattr(importlib, "import_module", lambda n, *a: fake(n))
     with pytest.raises(ImportError, match=r"reportx\[pandas\]"):
         reportx.parse("x").to_pandas()
+
+
+def test_every_table_of_the_core_converts():
+    # tables added in C++ later (e.g. topic_counts) come through with the generic dtypes
+    docs = _docs()
+    for table in reportx.table_names():
+        df = reportx.to_pandas(docs, table)
+        assert df.columns[0] == "doc_id"
+        assert all(str(t) in ("Int64", "Float64", "string", "category") for t in df.dtypes), table
+        assert reportx.to_arrow(docs, table).num_rows == len(df)
+        assert sum(len(d.to_pandas(table)) for d in docs) == len(df)

@@ -131,3 +131,34 @@ def test_repr_html_has_summary_and_escapes():
     doc = reportx.parse("I. <Review>\nGDP grew by 5%.\n", lang="en", doc_id="a<b")
     h = doc._repr_html_()
     assert "a&lt;b" in h and "<b>reportx.Document</b>" in h and "blocks" in h
+
+
+def test_render_text_any_spans_reconstruct_text_and_each_span():
+    hyp = pytest.importorskip("hypothesis")
+    st = pytest.importorskip("hypothesis.strategies")
+
+    @hyp.settings(max_examples=200, deadline=None)
+    @hyp.given(st.text(alphabet="ab<>&\"'\n 增长%\u3000", max_size=40), st.data())
+    def check(text, data):
+        n = len(text)
+        items = []
+        for i in range(data.draw(st.integers(0, 6))):
+            if n == 0:
+                break
+            a = data.draw(st.integers(0, n - 1))
+            b = data.draw(st.integers(a + 1, n))
+            typ = data.draw(st.sampled_from(["statement", "metric", "topic", "action"]))
+            items.append((a, b, typ, f"x{i}", {"data-label": "<l&>"}))
+        out = render_text(text, items)
+        p = Marks()
+        p.feed(out)
+        p.close()
+        # all text outside tags, in order, is the document
+        import re
+        import html as h
+        assert h.unescape(re.sub(r"<[^>]+>", "", out)) == text
+        for a, b, _, ident, _ in items:
+            assert p.text[ident] == text[a:b]
+        assert out.count("<mark") == out.count("</mark>")
+
+    check()
