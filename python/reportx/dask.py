@@ -46,22 +46,26 @@ def _meta(table: str) -> "pd.DataFrame":
     return clear_known_categories(meta, cols=data_dependent) if data_dependent else meta
 
 
-def _parse_partition(group: Sequence[str], table: str, lang: Optional[str], year: Optional[int]) -> "pd.DataFrame":
+def _parse_partition(group: Sequence[str], table: str, lang: Optional[str], year: Optional[int],
+                     lexicon: Any = None) -> "pd.DataFrame":
     from . import parse_many
     from .frames import to_pandas
 
-    docs = parse_many([Path(p) for p in group], threads=1, lang=lang, year=year, errors="raise")
+    docs = parse_many([Path(p) for p in group], threads=1, lang=lang, year=year, lexicon=lexicon, errors="raise")
     return to_pandas(docs, table)
 
 
 def read_table(paths_or_glob: PathsOrGlob, table: str = "statements", *, files_per_partition: int = 1,
-               lang: Optional[str] = None, year: Optional[int] = None) -> "dd.DataFrame":
-    """One reportx table over many files as a Dask DataFrame (see the module docs)."""
+               lang: Optional[str] = None, year: Optional[int] = None, lexicon: Any = None) -> "dd.DataFrame":
+    """One reportx table over many files as a Dask DataFrame (see the module docs).
+
+    ``lang``, ``year`` and ``lexicon`` are passed to the parser (a lexicon is pickled
+    to the workers)."""
     dd = _need("dask.dataframe", "dask")
     paths = _paths(paths_or_glob)
     n = max(1, int(files_per_partition))
     groups = [tuple(paths[i:i + n]) for i in range(0, len(paths), n)]
-    return dd.from_map(_parse_partition, groups, table=table, lang=lang, year=year, meta=_meta(table),
+    return dd.from_map(_parse_partition, groups, table=table, lang=lang, year=year, lexicon=lexicon, meta=_meta(table),
                        label=f"reportx-{table}", enforce_metadata=False)
 
 
