@@ -141,3 +141,23 @@ def test_every_table_of_the_core_converts():
         assert all(str(t) in ("Int64", "Float64", "string", "category") for t in df.dtypes), table
         assert reportx.to_arrow(docs, table).num_rows == len(df)
         assert sum(len(d.to_pandas(table)) for d in docs) == len(df)
+
+
+def test_no_python_object_per_row():
+    # With pyarrow, strings stay in Arrow buffers and numbers in numpy arrays: the
+    # number of live Python objects does not grow with the number of rows.
+    import gc
+    import sys
+
+    paths = sorted(CORPUS.glob("*.txt"))
+    if not paths:
+        pytest.skip("corpus missing")
+    docs = reportx.parse_many(paths * 2, errors="raise")
+    reportx.to_pandas(docs[:1], "blocks")  # warm caches and lazy imports
+    gc.collect()
+    before = sys.getallocatedblocks()
+    df = reportx.to_pandas(docs, "blocks")
+    gc.collect()
+    grown = sys.getallocatedblocks() - before
+    assert len(df) > 5000
+    assert grown < len(df) / 10, (grown, len(df))
