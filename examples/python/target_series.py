@@ -45,6 +45,14 @@ gdp = table[table.metric_id == "gdp_growth"]
 print(gdp[["year", "doc_id", "value", "low", "high", "bound", "change", "bound_change", "outcome_value",
            "outcome_doc_id", "gap"]].to_string(index=False))
 
+# %% [markdown]
+# The 2014-2025 target table: one row per metric, one column per year, the target as written.
+
+# %%
+set_targets = table[table.doc_id.notna()]
+wide = set_targets.pivot_table(index="metric_id", columns="year", values="text", aggfunc="first", observed=True)
+print(wide.fillna("").to_string(max_colwidth=12))
+
 # %%
 png = OUT / "gdp_growth_targets.png"
 plot_targets(table, "gdp_growth", path=png, title="China: GDP growth target and outcome (%)")
