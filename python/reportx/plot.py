@@ -57,7 +57,10 @@ def plot_targets(data: Union["pd.DataFrame", Iterable[Any]], metric_id: str = "g
     if outcomes and "outcome_value" in df:
         o = df[df["outcome_value"].notna()]
         if len(o):
-            ax.plot(o["year"].astype(float), o["outcome_value"].astype(float), "s--", color="#1f5fa8",
+            # one point per year, NaN where a year has no outcome, so the line breaks at gaps
+            by_year = dict(zip(o["year"].astype(int), o["outcome_value"].astype(float)))
+            xs = list(range(min(by_year), max(by_year) + 1))
+            ax.plot([float(x) for x in xs], [by_year.get(x, float("nan")) for x in xs], "s--", color="#1f5fa8",
                     label="outcome")
     years = df["year"].dropna().astype(int)
     if len(years):

@@ -193,4 +193,11 @@ def test_plot_targets_draws_points_ranges_and_outcomes(tmp_path):
     assert lines["target"] == ([2015.0], [7.0])
     assert lines["target range"] == ([2016.0, 2016.0], [6.5, 7.0])
     assert lines["outcome"] == ([2014.0, 2015.0], [7.4, 6.9])
+    # a year without an outcome breaks the line
+    rows.append(("c", "gdp_growth", "outcome", 2017, N, 5, 6.9, N, N, "exact", "percent", "6.9%"))
+    table = compare_frame(_frame(rows), {"a": 2015, "b": 2016, "c": 2018}, {"a": "s", "b": "s", "c": "s"})
+    fig = plot_targets(table, "gdp_growth")
+    (line,) = [l for l in fig.axes[0].lines if l.get_label() == "outcome"]
+    assert list(line.get_xdata()) == [2014.0, 2015.0, 2016.0, 2017.0]
+    assert math.isnan(line.get_ydata()[2]) and line.get_ydata()[3] == 6.9
     assert fig.axes[0].get_ylabel() == "percent"
