@@ -43,6 +43,7 @@ def parse_many(items: Iterable[Input], *, threads: Optional[int] = None, doc_ids
     if isinstance(items, (str, bytes)):
         raise TypeError("parse_many takes a list of inputs, not one text")
     items = list(items)
+    _warn_path_like_strings(items)
     raw = _core.parse_many(items, doc_ids=None if doc_ids is None else list(doc_ids), lang=lang, year=year,
                            lexicon=lexicon, threads=0 if threads is None else int(threads))
     options = {"lang": lang, "year": year, "lexicon": lexicon}
@@ -60,6 +61,17 @@ def parse_many(items: Iterable[Input], *, threads: Optional[int] = None, doc_ids
         first.results = out  # type: ignore[attr-defined]
         raise first
     return out
+
+
+def _warn_path_like_strings(items: List[Any]) -> None:
+    for it in items[:1000]:
+        if isinstance(it, str) and len(it) < 4096 and "\n" not in it and it.endswith((".txt", ".md")) \
+                and os.path.isfile(it):
+            import warnings
+
+            warnings.warn(f"parse_many parses str items as texts, and {it!r} names a file: pass pathlib.Path "
+                          "objects to read files", UserWarning, stacklevel=3)
+            return
 
 
 def expand_paths(args: Iterable[Union[str, "os.PathLike[str]"]], suffixes: Sequence[str] = (".txt", ".md")) -> List[str]:

@@ -69,3 +69,11 @@ def test_bad_arguments():
     with pytest.raises(ValueError):
         reportx.parse_many(["a"], lang="fr")
     assert reportx.parse_many([]) == []
+
+
+def test_a_str_that_names_a_file_is_a_text_but_warns(tmp_path):
+    f = tmp_path / "one.txt"
+    f.write_text("增长5%", encoding="utf-8")
+    with pytest.warns(UserWarning, match="pathlib.Path"):
+        (doc,) = reportx.parse_many([str(f)])
+    assert doc.text == str(f)
