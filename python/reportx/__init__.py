@@ -75,6 +75,9 @@ def to_pandas(docs: Iterable[Document], table: str = "statements") -> "pandas.Da
     return _to_pandas(list(docs), table)
 
 
+to_frame = to_pandas  # the name STYLE.md uses
+
+
 def to_arrow(docs: Iterable[Document], table: str = "statements") -> "pyarrow.Table":
     """Like ``to_pandas`` but a ``pyarrow.Table``."""
     from .frames import to_arrow as _to_arrow
