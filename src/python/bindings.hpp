@@ -11,6 +11,7 @@ void register_errors(py::module_& m);
 void register_lexicon(py::module_& m);
 void register_document(py::module_& m);
 void register_tables(py::module_& m);
+void register_batch(py::module_& m);  // called by register_document
 
 /// Options shared by parse() and parse_file().
 parse_options make_options(py::object doc_id, py::object lang, py::object year, py::object lexicon);

@@ -30,21 +30,39 @@ void register_document(py::module_& m) {
         .def_property_readonly("date", [](document const& d) { return d.date; })
         .def_property_readonly("year", [](document const& d) { return d.year; })
         .def_property_readonly("nbytes", [](document const& d) { return d.text.size(); })
+        .def("counts", [](document const& d) {
+            py::dict c;
+            c["sections"] = d.sections.size();
+            c["blocks"] = d.blocks.size();
+            c["statements"] = d.statements.size();
+            c["topics"] = d.topics.size();
+            c["actions"] = d.actions.size();
+            c["diagnostics"] = d.diagnostics.size();
+            return c;
+        }, "Number of items per table, without building the tables.")
         .def("to_json", [](document const& d, int indent) { return to_json(d, indent); }, py::arg("indent") = -1);
 
-    m.def("parse", [](std::string text, py::object doc_id, py::object lang, py::object year, py::object lex) {
+    m.def("parse", [](std::string text, py::object doc_id, py::object lang, py::object year, py::object lex,
+                      std::optional<std::string> source) {
         auto opts = make_options(doc_id, lang, year, lex);
         py::gil_scoped_release release;
-        return std::make_shared<document>(parse(std::move(text), opts));
+        auto doc = std::make_shared<document>(parse(std::move(text), opts));
+        if (source) doc->source = std::move(source);
+        return doc;
     }, py::arg("text"), py::kw_only(), py::arg("doc_id") = py::none(), py::arg("lang") = py::none(),
-       py::arg("year") = py::none(), py::arg("lexicon") = py::none());
+       py::arg("year") = py::none(), py::arg("lexicon") = py::none(), py::arg("source") = py::none(),
+       R"(Parse UTF-8 text (the GIL is released while C++ parses). `source` is recorded as
+the document's source (used when a pickled document is rebuilt).)");
 
     m.def("parse_file", [](std::filesystem::path const& path, py::object doc_id, py::object lang, py::object year, py::object lex) {
         auto opts = make_options(doc_id, lang, year, lex);
         py::gil_scoped_release release;
         return std::make_shared<document>(parse_file(path, opts));
     }, py::arg("path"), py::kw_only(), py::arg("doc_id") = py::none(), py::arg("lang") = py::none(),
-       py::arg("year") = py::none(), py::arg("lexicon") = py::none());
+       py::arg("year") = py::none(), py::arg("lexicon") = py::none(),
+       R"(Read and parse a UTF-8 file (the GIL is released); doc_id defaults to the file stem.)");
+
+    register_batch(m);
 }
 
 }  // namespace reportx::python
