@@ -1,8 +1,561 @@
-// statements stage: filled in by its own issue.
+// Statements stage: every quantity of the text (src/quantity.cpp) with its metric,
+// direction, kind and period from the context, plus `bound: none` statements for the
+// qualitative items of a main-target list. Reads only the model (blocks, sections,
+// doc.year) and the lexicon; every cue is lexicon data (data/lexicon/cues.tsv).
+#include <algorithm>  // std::sort, std::min
+#include <charconv>   // std::from_chars
+
+#include "quantity.hpp"
+#include "reportx/utf8.hpp"
 #include "stages.hpp"
 
 namespace reportx::detail {
 
-void extract_statements(document&, lexicon const&) {}
+namespace {
+
+struct context {
+    std::optional<statement_kind> kind;
+    std::optional<int> period, period_end;
+};
+
+bool is_clause_end(char32_t cp) noexcept {
+    return cp == U'，' || cp == ',' || cp == U'；' || cp == ';' || cp == U'、' || cp == U'：' || cp == ':' ||
+           cp == U'。' || cp == U'！' || cp == U'？' || cp == '!' || cp == '?';
+}
+bool is_sentence_end(char32_t cp) noexcept {
+    return cp == U'。' || cp == U'！' || cp == U'？' || cp == '!' || cp == '?' || cp == U'；' || cp == ';';
+}
+
+// An English full stop ends a sentence when a blank or the end follows (not 2.5, not U.S.).
+bool is_full_stop(std::string_view t, std::size_t pos, std::size_t to) noexcept {
+    if (t[pos] != '.') return false;
+    if (pos + 1 >= to) return true;
+    char n = t[pos + 1];
+    if (!(n == ' ' || n == '\n' || n == '\t' || n == '\r')) return false;
+    // "No. 5", "U.S. dollars": a single capital letter or "No" before the stop
+    if (pos >= 2 && is_ascii_alpha(t[pos - 1]) && !is_ascii_alpha(t[pos - 2])) return false;
+    return true;
+}
+
+// Start of the clause / sentence that holds `pos`, not before `from`.
+std::size_t unit_start(std::string_view t, std::size_t pos, std::size_t from, bool sentence) {
+    std::size_t p = pos;
+    while (p > from) {
+        std::size_t q = utf8::prev(t, p);
+        char32_t cp = utf8::decode(t, q).cp;
+        if (sentence ? is_sentence_end(cp) : is_clause_end(cp)) return p;
+        if (cp == '.' && is_full_stop(t, q, t.size())) return p;
+        p = q;
+    }
+    return from;
+}
+// End of the clause / sentence that holds `pos`, not after `to`.
+std::size_t unit_end(std::string_view t, std::size_t pos, std::size_t to, bool sentence) {
+    std::size_t p = pos;
+    while (p < to) {
+        auto d = utf8::decode(t, p);
+        if (sentence ? is_sentence_end(d.cp) : is_clause_end(d.cp)) return p;
+        if (d.cp == '.' && is_full_stop(t, p, to)) return p;
+        p += d.length;
+    }
+    return to;
+}
+
+// A four-digit year (1900..2100) standing alone at [b, e).
+std::optional<int> year_at(std::string_view t, std::size_t b, std::size_t e) {
+    if (e - b != 4) return std::nullopt;
+    int y = 0;
+    auto [p, ec] = std::from_chars(t.data() + b, t.data() + e, y);
+    if (ec != std::errc{} || p != t.data() + e || y < 1900 || y > 2100) return std::nullopt;
+    return y;
+}
+
+// Years written in the range [from, to): (position, year), in text order.
+void find_years(std::string_view t, std::size_t from, std::size_t to, std::vector<std::pair<std::size_t, int>>& out) {
+    std::size_t i = from;
+    while (i < to) {
+        if (!is_ascii_digit(t[i])) { ++i; continue; }
+        std::size_t j = i;
+        while (j < to && is_ascii_digit(t[j])) ++j;
+        bool glued = (i > 0 && (is_ascii_alpha(t[i - 1]) || t[i - 1] == '.' || t[i - 1] == ',')) ||
+                     (j < to && (t[j] == '.' || t[j] == ',' || t[j] == '%') && j + 1 < to && is_ascii_digit(t[j + 1]));
+        if (!glued)
+            if (auto y = year_at(t, i, j)) out.emplace_back(i, *y);
+        i = j;
+    }
+}
+
+bool is_item_glyph(std::string_view t, std::size_t pos, std::size_t to) {
+    if (pos >= to) return false;
+    char32_t cp = utf8::decode(t, pos).cp;
+    return cp == U'•' || cp == U'➣' || cp == U'·' || cp == U'▪' || cp == U'■' || cp == U'●' || cp == U'◆' ||
+           cp == U'➢' || cp == U'—' || cp == U'–' || cp == '-' || cp == '*';
+}
+
+class extractor {
+public:
+    extractor(document& doc, lexicon const& lex)
+        : doc_(doc),
+          t_(doc.text),
+          lex_(lex),
+          scanner_(lex),
+          metric_(lex.match("metric")),
+          direction_(lex.match("direction")),
+          direction_post_(lex.match("direction_post")),
+          kind_cue_(lex.match("kind_cue")),
+          section_cue_(lex.match("section_cue")),
+          target_list_(lex.match("target_list")),
+          period_cue_(lex.match("period_cue")) {}
+
+    void run();
+
+private:
+    struct window_cues {  // cue matches of one sentence, computed once
+        std::size_t begin = 0, end = 0;
+        std::vector<lexicon_match> metrics, directions, kinds, periods;
+        std::vector<std::pair<std::size_t, int>> years;
+    };
+
+    context heading_context(span s) const;
+    bool heading_like(block const& b) const;
+    window_cues const& cues_for(std::size_t begin, std::size_t end);
+    std::optional<direction_kind> direction_of(quantity const& q, window_cues const& w, std::size_t clause_begin,
+                                               lexicon_entry const* metric) const;
+    void add_statement(block const& b, quantity const& q, context const& ctx, bool in_list);
+    void add_list_items(block const& b, std::size_t from, std::size_t to, std::vector<quantity> const& qs,
+                        context const& ctx);
+    bool comparative_before(std::size_t pos) const;
+
+    document& doc_;
+    std::string_view t_;
+    lexicon const& lex_;
+    quantity_scanner scanner_;
+    matcher const &metric_, &direction_, &direction_post_, &kind_cue_, &section_cue_, &target_list_, &period_cue_;
+    int year_ = 0;  // 0: unknown
+    window_cues cache_;
+    bool cache_valid_ = false;
+    std::vector<lexicon_match> scratch_;
+};
+
+// The kind and period a heading (or a lead-in line) sets for what follows.
+context extractor::heading_context(span s) const {
+    context c;
+    std::vector<lexicon_match> m;
+    section_cue_.find_all(t_, s.begin, s.end, m);
+    if (m.empty()) return c;
+    auto const& e = lex_.entry(m.front().entry);
+    std::vector<std::pair<std::size_t, int>> years;
+    find_years(t_, s.begin, s.end, years);
+    std::optional<int> hy;
+    if (!years.empty()) hy = years.front().second;
+    int w = static_cast<int>(e.weight);
+    if (e.id == "target") {
+        c.kind = statement_kind::target;
+        if (hy) c.period = hy;
+        else if (year_) c.period = year_;
+    } else if (e.id == "outcome") {
+        c.kind = statement_kind::outcome;
+        if (hy) c.period = hy;
+        else if (year_) c.period = year_ - w;
+    } else if (e.id == "outcome_span") {
+        c.kind = statement_kind::outcome;
+        if (year_) {
+            c.period = year_ - w;
+            c.period_end = year_ - 1;
+        }
+    }
+    return c;
+}
+
+bool extractor::heading_like(block const& b) const {
+    if (b.kind == block_kind::heading) return true;
+    for (auto const& s : doc_.sections)
+        if (s.heading.begin >= b.where.begin && s.heading.begin < b.where.end) return true;
+    std::size_t e = skip_blank_back(t_, b.where.end, b.where.begin);
+    if (e == b.where.begin) return false;
+    std::size_t last = utf8::prev(t_, e);
+    char32_t cp = utf8::decode(t_, last).cp;
+    if ((cp == ':' || cp == U'：') && b.where.size() < 400) return true;
+    if (doc_.sections.empty() && b.where.size() < 160 && !(cp == U'。' || cp == '.' || cp == U'；' || cp == ';' ||
+                                                           cp == '!' || cp == '?' || cp == U'！' || cp == U'？' ||
+                                                           cp == U'”' || cp == '"' || cp == U'，' || cp == ','))
+        return true;
+    return false;
+}
+
+extractor::window_cues const& extractor::cues_for(std::size_t begin, std::size_t end) {
+    if (cache_valid_ && cache_.begin == begin && cache_.end == end) return cache_;
+    cache_ = window_cues{};
+    cache_.begin = begin;
+    cache_.end = end;
+    metric_.find_all(t_, begin, end, cache_.metrics);
+    direction_.find_all(t_, begin, end, cache_.directions);
+    kind_cue_.find_all(t_, begin, end, cache_.kinds);
+    period_cue_.find_all(t_, begin, end, cache_.periods);
+    find_years(t_, begin, end, cache_.years);
+    cache_valid_ = true;
+    return cache_;
+}
+
+// 比去年, than last year, over last year: a comparison, not the period of the figure.
+bool extractor::comparative_before(std::size_t pos) const {
+    std::size_t p = skip_blank_back(t_, pos, 0);
+    auto ends_with = [&](std::string_view w) {
+        return p >= w.size() && t_.substr(p - w.size(), w.size()) == w &&
+               (p == w.size() || !is_ascii_alpha(t_[p - w.size() - 1]));
+    };
+    return ends_with("比") || ends_with("较") || ends_with("than") || ends_with("over") || ends_with("from") ||
+           ends_with("同比") || ends_with("compared with");
+}
+
+std::optional<direction_kind> extractor::direction_of(quantity const& q, window_cues const& w,
+                                                      std::size_t clause_begin, lexicon_entry const* metric) const {
+    bool const pct = q.unit == "percent" || q.unit == "percentage_point";
+    lexicon_match const* cue = nullptr;
+    for (auto const& m : w.directions) {
+        if (m.begin < clause_begin || m.end > q.where.begin) continue;
+        if (!cue || m.end > cue->end) cue = &m;
+    }
+    if (cue) {
+        auto const& e = lex_.entry(cue->entry);
+        if (e.id == "increase" || e.id == "decrease") {
+            direction_kind d = e.id == "increase" ? direction_kind::increase : direction_kind::decrease;
+            if (pct) return d;
+            // a count or an amount is the size of a change only right after the verb: 减少1650万人, reduced by
+            std::string_view gap = t_.substr(cue->end, q.where.begin - cue->end);
+            std::size_t k = 0;
+            auto skip = [&] {
+                while (k < gap.size() && (gap[k] == ' ' || gap[k] == '\n')) ++k;
+            };
+            skip();
+            for (std::string_view wd : {"by", "of", "了"}) {
+                if (gap.substr(k, wd.size()) == wd) {
+                    k += wd.size();
+                    skip();
+                }
+            }
+            if (k == gap.size()) return d;
+            return direction_kind::level;
+        }
+        // a level cue
+        if (e.weight == 0 && pct && metric && metric->weight > 0) return direction_kind::increase;
+        return direction_kind::level;
+    }
+    std::size_t r = skip_blank(t_, q.where.end, t_.size());
+    if (auto m = direction_post_.longest_at(t_, r)) {
+        auto const& id = lex_.entry(m->entry).id;
+        return id == "increase" ? direction_kind::increase : id == "decrease" ? direction_kind::decrease
+                                                                              : direction_kind::level;
+    }
+    if (pct) {
+        if (metric && metric->weight > 0) return direction_kind::increase;
+        return std::nullopt;
+    }
+    if (q.unit.empty()) return std::nullopt;
+    return direction_kind::level;
+}
+
+void extractor::add_statement(block const& b, quantity const& q, context const& ctx, bool in_list) {
+    std::size_t const bb = b.where.begin, be = b.where.end;
+    std::size_t s_begin = unit_start(t_, q.where.begin, bb, true);
+    std::size_t s_end = unit_end(t_, q.where.end, be, true);
+    std::size_t c_begin = unit_start(t_, q.where.begin, bb, false);
+    std::size_t c_end = unit_end(t_, q.where.end, be, false);
+    auto const& w = cues_for(s_begin, s_end);
+
+    statement st;
+    st.block = b.id;
+    st.section = b.section;
+    st.where = q.where;
+    st.value = q.value;
+    st.low = q.low;
+    st.high = q.high;
+    st.bound = q.bound;
+    if (!q.unit.empty()) st.unit = q.unit;
+    if (q.qualifier) {
+        std::string qual(doc_.slice(*q.qualifier));
+        if (q.qualifier2) qual += "…" + std::string(doc_.slice(*q.qualifier2));
+        st.qualifier = std::move(qual);
+    }
+
+    // ---- metric: nearest before in the clause, else after in the clause, else before in the sentence
+    lexicon_match const* met = nullptr;
+    for (auto const& m : w.metrics)
+        if (m.begin >= c_begin && m.end <= q.where.begin && (!met || m.end > met->end)) met = &m;
+    if (!met)
+        for (auto const& m : w.metrics)
+            if (m.begin >= q.where.end && m.end <= c_end) { met = &m; break; }
+    if (!met)
+        for (auto const& m : w.metrics)
+            if (m.end <= q.where.begin && (!met || m.end > met->end)) met = &m;
+    lexicon_entry const* me = met ? &lex_.entry(met->entry) : nullptr;
+
+    st.direction = direction_of(q, w, c_begin, me);
+    if (me) {
+        st.metric = span{met->begin, met->end};
+        st.metric_id = me->id;
+        bool change = st.direction == direction_kind::increase || st.direction == direction_kind::decrease;
+        if (change && q.unit == "percent" && !me->expands.empty()) st.metric_id = me->expands.front();
+    }
+
+    // ---- kind: the target list, then the sentence's own cue, then the heading/section context
+    std::optional<statement_kind> kind;
+    if (in_list) kind = statement_kind::target;
+    if (!kind) {
+        lexicon_match const* cue = nullptr;
+        for (auto const& m : w.kinds)
+            if (m.end <= q.where.begin && !comparative_before(m.begin) && (!cue || m.end > cue->end)) cue = &m;
+        if (!cue)
+            for (auto const& m : w.kinds)
+                if (m.begin >= q.where.end && !comparative_before(m.begin)) { cue = &m; break; }
+        if (cue) kind = lex_.entry(cue->entry).id == "target" ? statement_kind::target : statement_kind::outcome;
+    }
+    if (!kind) kind = ctx.kind;
+    st.kind = kind.value_or(statement_kind::other);
+
+    // ---- period: a year or period phrase before the number in the sentence, else the context
+    std::optional<int> period, period_end;
+    if (!in_list) {
+        std::size_t best = 0;
+        for (auto const& [pos, y] : w.years)
+            if (pos + 4 <= q.where.begin && !comparative_before(pos) && pos >= best) {
+                best = pos;
+                period = y;
+                period_end.reset();
+                // 2016-2020 / 2021至2025: a span
+                std::size_t r = pos + 4;
+                if (r < q.where.begin) {
+                    auto d = utf8::decode(t_, r);
+                    if (d.cp == '-' || d.cp == U'—' || d.cp == U'–' || d.cp == U'至')
+                        for (auto const& [p2, y2] : w.years)
+                            if (p2 > r && p2 <= r + d.length + 1 && y2 > y) period_end = y2;
+                }
+            }
+        for (auto const& m : w.periods) {
+            if (m.end > q.where.begin || m.begin < best || comparative_before(m.begin)) continue;
+            auto const& e = lex_.entry(m.entry);
+            int wgt = static_cast<int>(e.weight);
+            best = m.begin;
+            period_end.reset();
+            period.reset();
+            if (e.id == "offset" && year_) period = year_ - wgt;
+            else if (e.id == "span" && year_) {
+                period = year_ - wgt;
+                period_end = year_ - 1;
+            } else if (e.id == "years" && e.label.size() == 9) {
+                period = std::stoi(e.label.substr(0, 4));
+                period_end = std::stoi(e.label.substr(5, 4));
+            }
+        }
+    }
+    if (!period) {
+        if (st.kind == statement_kind::target) {
+            if (ctx.kind == statement_kind::target && ctx.period) period = ctx.period;
+            else if (year_) period = year_;
+        } else if (st.kind == statement_kind::outcome) {
+            if (ctx.kind == statement_kind::outcome && ctx.period) {
+                period = ctx.period;
+                period_end = ctx.period_end;
+            } else if (year_) {
+                period = year_ - 1;
+            }
+        }
+    }
+    st.period = period;
+    st.period_end = period ? period_end : std::nullopt;
+    doc_.statements.push_back(std::move(st));
+}
+
+// Qualitative items of a target list: segments that hold no number become `bound: none`.
+void extractor::add_list_items(block const& b, std::size_t from, std::size_t to, std::vector<quantity> const& qs,
+                               context const& ctx) {
+    auto emit = [&](std::size_t s, std::size_t e) {
+        // trim blanks, bullets, `and`, trailing punctuation
+        while (true) {
+            s = skip_blank(t_, s, e);
+            if (s < e && is_item_glyph(t_, s, e)) { s += utf8::decode(t_, s).length; continue; }
+            if (e - s > 4 && t_.substr(s, 4) == "and ") { s += 4; continue; }
+            if (s < e && utf8::decode(t_, s).cp == U'和') { s += 3; continue; }
+            break;
+        }
+        while (e > s) {
+            std::size_t p = utf8::prev(t_, e);
+            char32_t cp = utf8::decode(t_, p).cp;
+            if (utf8::is_blank(cp) || cp == '.' || cp == ';' || cp == ',' || cp == U'。' || cp == U'；' || cp == U'，')
+                e = p;
+            else
+                break;
+        }
+        if (e >= 3 && e - s >= 3 && t_.substr(e - 3, 3) == "and" && (e - s == 3 || t_[e - 4] == ' ')) {
+            e = skip_blank_back(t_, e - 3, s);
+            while (e > s && (t_[e - 1] == ';' || t_[e - 1] == ',')) --e;
+        }
+        std::size_t cps = 0;
+        for (std::size_t p = s; p < e; p += utf8::decode(t_, p).length) ++cps;
+        if (cps < 4) return;
+        for (auto const& q : qs)
+            if (q.where.begin < e && q.where.end > s) return;
+        statement st;
+        st.block = b.id;
+        st.section = b.section;
+        st.where = {s, e};
+        st.bound = bound_kind::none;
+        st.kind = statement_kind::target;
+        st.period = ctx.kind == statement_kind::target && ctx.period ? ctx.period
+                    : year_ ? std::optional<int>(year_)
+                            : std::nullopt;
+        std::vector<lexicon_match> m;
+        metric_.find_all(t_, s, e, m);
+        if (!m.empty()) {
+            st.metric = span{m.front().begin, m.front().end};
+            st.metric_id = lex_.entry(m.front().entry).id;
+        }
+        std::vector<lexicon_match> d;
+        direction_.find_all(t_, s, e, d);
+        for (auto const& x : d) {
+            auto const& id = lex_.entry(x.entry).id;
+            if (id == "increase") { st.direction = direction_kind::increase; break; }
+            if (id == "decrease") { st.direction = direction_kind::decrease; break; }
+        }
+        doc_.statements.push_back(std::move(st));
+    };
+    // Split on ；; ，, 、 and `, and`; an English ` and ` splits only between two metrics.
+    std::size_t seg = from;
+    std::size_t p = from;
+    while (p < to) {
+        auto d = utf8::decode(t_, p);
+        bool cut = d.cp == U'；' || d.cp == ';' || d.cp == U'，' || d.cp == U'、' || d.cp == U'。' ||
+                   (d.cp == '.' && is_full_stop(t_, p, to));
+        if (d.cp == ',' && t_.substr(p, 6) == ", and ") cut = true;
+        if (!cut && d.cp == ' ' && t_.substr(p, 5) == " and ") {
+            std::vector<lexicon_match> l, r;
+            metric_.find_all(t_, seg, p, l);
+            std::size_t re = p + 5;
+            while (re < to && t_[re] != ',' && t_[re] != ';') ++re;
+            metric_.find_all(t_, p + 5, re, r);
+            if (!l.empty() && !r.empty()) cut = true;
+        }
+        if (cut) {
+            emit(seg, p);
+            seg = p + d.length;
+        }
+        p += d.length;
+    }
+    emit(seg, to);
+}
+
+void extractor::run() {
+    year_ = doc_.year.value_or(0);
+    auto const& blocks = doc_.blocks;
+    if (!year_) {
+        // No year from the structure stage: take it from a target heading (`Major Tasks for 2020`).
+        for (auto const& b : blocks) {
+            if (!heading_like(b)) continue;
+            std::vector<lexicon_match> m;
+            section_cue_.find_all(t_, b.where.begin, b.where.end, m);
+            if (m.empty()) continue;
+            std::vector<std::pair<std::size_t, int>> ys;
+            find_years(t_, b.where.begin, b.where.end, ys);
+            if (ys.empty()) continue;
+            auto const& id = lex_.entry(m.front().entry).id;
+            year_ = id == "target" ? ys.front().second : ys.front().second + 1;
+            break;
+        }
+    }
+    // Context of each section from its heading (inherited from the parent when it has no cue).
+    std::vector<context> section_ctx(doc_.sections.size());
+    for (auto const& s : doc_.sections) {
+        context c = heading_context(s.heading);
+        if (!c.kind && s.parent && *s.parent >= 0 && *s.parent < s.id) c = section_ctx[*s.parent];
+        section_ctx[s.id] = c;
+    }
+
+    context rolling;                  // from headings / lead-in lines, when sections don't say
+    std::optional<int> rolling_section = -1;
+    bool list_items = false;          // items after a target-list lead-in
+    std::optional<int> list_parent;
+    std::vector<quantity> qs;
+    for (auto const& b : blocks) {
+        if (b.kind == block_kind::meta) continue;
+        if (b.section != rolling_section) {
+            rolling_section = b.section;
+            if (!doc_.sections.empty()) rolling = {};
+            list_items = false;
+        }
+        context ctx;
+        if (b.section && *b.section >= 0 && *b.section < static_cast<int>(section_ctx.size()))
+            ctx = section_ctx[*b.section];
+        bool const heading = heading_like(b);
+        // target list lead-in (`The main targets for this year are:`) or paragraph (`主要预期目标是：…`)
+        std::optional<std::size_t> list_from;
+        {
+            std::vector<lexicon_match> tl;
+            target_list_.find_all(t_, b.where.begin, b.where.end, tl);
+            if (!tl.empty()) {
+                std::size_t r = skip_blank(t_, tl.front().end, b.where.end);
+                // `…are:` / `…are` / `是：` / `为：`
+                while (r < b.where.end && is_ascii_alpha(t_[r])) ++r;
+                r = skip_blank(t_, r, b.where.end);
+                std::size_t colon = std::string_view::npos;
+                for (std::size_t k = r; k < std::min(b.where.end, r + 24); k += utf8::decode(t_, k).length) {
+                    char32_t cp = utf8::decode(t_, k).cp;
+                    if (cp == ':' || cp == U'：') { colon = k + utf8::decode(t_, k).length; break; }
+                    if (!(cp == U'是' || cp == U'为' || utf8::is_blank(cp) || is_ascii_alpha(static_cast<char>(cp & 0x7F))))
+                        break;
+                }
+                std::size_t rest = colon == std::string_view::npos ? b.where.end : skip_blank(t_, colon, b.where.end);
+                if (rest >= b.where.end || colon == std::string_view::npos) {
+                    list_items = colon != std::string_view::npos || r >= b.where.end;
+                    list_parent = b.kind == block_kind::item ? std::optional<int>(b.id) : std::nullopt;
+                } else {
+                    list_from = rest;
+                }
+            }
+        }
+        bool in_list_item = false;
+        if (list_items && !heading) {
+            bool item = b.kind == block_kind::item || is_item_glyph(t_, b.where.begin, b.where.end);
+            if (item && list_parent && b.kind == block_kind::item && b.parent != list_parent) item = false;
+            if (item) in_list_item = true;
+            else list_items = false;
+        } else if (list_items && heading && b.kind != block_kind::item) {
+            // a new lead-in closes the list unless it is the list's own lead-in
+            std::vector<lexicon_match> tl;
+            target_list_.find_all(t_, b.where.begin, b.where.end, tl);
+            if (tl.empty()) list_items = false;
+        }
+        if (heading) {
+            context h = heading_context(b.where);
+            if (h.kind) rolling = h;
+        }
+        if (rolling.kind) ctx = rolling;
+
+        qs.clear();
+        scanner_.scan(t_, b.where.begin, b.where.end, qs);
+        cache_valid_ = false;
+        for (auto const& q : qs) {
+            bool in_list = in_list_item || (list_from && q.where.begin >= *list_from);
+            add_statement(b, q, ctx, in_list);
+        }
+        context list_ctx = ctx;
+        if (!list_ctx.kind || *list_ctx.kind != statement_kind::target) {
+            list_ctx.kind = statement_kind::target;
+            list_ctx.period = year_ ? std::optional<int>(year_) : std::nullopt;
+        }
+        if (list_from) add_list_items(b, *list_from, b.where.end, qs, list_ctx);
+        else if (in_list_item) add_list_items(b, b.where.begin, b.where.end, qs, list_ctx);
+    }
+    std::stable_sort(doc_.statements.begin(), doc_.statements.end(),
+                     [](statement const& a, statement const& b) { return a.where.begin < b.where.begin; });
+    for (std::size_t k = 0; k < doc_.statements.size(); ++k) doc_.statements[k].id = static_cast<int>(k);
+}
+
+}  // namespace
+
+void extract_statements(document& doc, lexicon const& lex) {
+    doc.statements.clear();
+    extractor x(doc, lex);
+    x.run();
+}
 
 }  // namespace reportx::detail

@@ -45,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     pp.add_argument("--lang", choices=["en", "zh"], default=None, help="force the language")
     pp.add_argument("--year", type=int, default=None, help="the year 'this year' means")
     pp.set_defaults(func=_cmd_parse)
+    from . import eval as _eval
+    _eval.register(sub)
     return p
 
 

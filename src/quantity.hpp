@@ -1,0 +1,62 @@
+#pragma once
+// Quantity expressions (number + scale + unit + qualifier/range) for the statements
+// stage. Internal, Spirit-free: the Arabic-number grammar lives in src/grammar/number.cpp.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "reportx/lexicon.hpp"
+#include "reportx/model.hpp"
+
+namespace reportx::detail {
+
+/// An Arabic numeral parsed by the X3 grammar (grammar/number.hpp).
+struct arabic_number {
+    std::size_t end = 0;     ///< byte after the last digit
+    double value = 0;
+    int int_digits = 0;      ///< digits before the decimal point
+    bool grouped = false;    ///< had `,` or space grouping
+    bool decimal = false;
+    bool leading_zero = false;
+};
+
+/// Digits with optional `,`/space grouping and decimals, starting exactly at `pos`.
+[[nodiscard]] std::optional<arabic_number> parse_arabic(std::string_view text, std::size_t pos);
+
+/// A quantity expression found in a text.
+struct quantity {
+    span where;                         ///< qualifier, currency, number(s), scale, unit
+    std::optional<double> value, low, high;
+    bound_kind bound = bound_kind::exact;
+    std::optional<span> qualifier;      ///< the qualifier as written (first one)
+    std::optional<span> qualifier2;     ///< a second qualifier (`约…左右`)
+    std::string unit;                   ///< canonical unit, empty when none
+};
+
+/// The lexicon kinds a quantity scan needs, looked up once.
+class quantity_scanner {
+public:
+    explicit quantity_scanner(lexicon const& lex);
+    /// Every quantity in text[from, to), in text order, appended to `out`.
+    void scan(std::string_view text, std::size_t from, std::size_t to, std::vector<quantity>& out) const;
+
+private:
+    struct number_core;
+    bool number_at(std::string_view text, std::size_t pos, std::size_t to, number_core& n) const;
+    lexicon const& lex_;
+    matcher const &unit_, &unit_prefix_, &scale_, &number_, &qualifier_, &qualifier_post_, &qualifier_infix_,
+        &not_before_, &not_after_, &name_, &not_range_;
+};
+
+/// Small text helpers shared by the statements stage.
+[[nodiscard]] bool is_ascii_alpha(char c) noexcept;
+[[nodiscard]] bool is_ascii_digit(char c) noexcept;
+/// Skips blanks (ASCII/Unicode spaces, zero-width) forward from `pos`, not past `to`.
+[[nodiscard]] std::size_t skip_blank(std::string_view t, std::size_t pos, std::size_t to) noexcept;
+/// Skips blanks backward from `pos` (exclusive), not before `from`.
+[[nodiscard]] std::size_t skip_blank_back(std::string_view t, std::size_t pos, std::size_t from) noexcept;
+
+}  // namespace reportx::detail
