@@ -112,8 +112,7 @@ public:
 private:
     struct window_cues {  // cue matches of one sentence, computed once
         std::size_t begin = 0, end = 0;
-        std::vector<lexicon_match> metrics, directions, kinds, periods;
-        std::vector<std::pair<std::size_t, int>> years;
+        std::vector<lexicon_match> metrics, directions, kinds;
     };
 
     context heading_context(span s) const;
@@ -134,6 +133,10 @@ private:
     int year_ = 0;  // 0: unknown
     window_cues cache_;
     bool cache_valid_ = false;
+    // period cues of the whole block (a paragraph names its year once: 刚刚过去的2017年，…)
+    int period_block_ = -1;
+    std::vector<lexicon_match> block_periods_;
+    std::vector<std::pair<std::size_t, int>> block_years_;
     std::vector<lexicon_match> scratch_;
 };
 
@@ -142,12 +145,19 @@ context extractor::heading_context(span s) const {
     context c;
     std::vector<lexicon_match> m;
     section_cue_.find_all(t_, s.begin, s.end, m);
-    if (m.empty()) return c;
-    auto const& e = lex_.entry(m.front().entry);
     std::vector<std::pair<std::size_t, int>> years;
     find_years(t_, s.begin, s.end, years);
     std::optional<int> hy;
     if (!years.empty()) hy = years.front().second;
+    if (m.empty()) {
+        // A heading with a year and no cue: the report's year (or later) is a plan, earlier years a review.
+        if (hy && year_ && s.size() < 200) {
+            c.kind = *hy >= year_ ? statement_kind::target : statement_kind::outcome;
+            c.period = hy;
+        }
+        return c;
+    }
+    auto const& e = lex_.entry(m.front().entry);
     int w = static_cast<int>(e.weight);
     if (e.id == "target") {
         c.kind = statement_kind::target;
@@ -191,8 +201,6 @@ extractor::window_cues const& extractor::cues_for(std::size_t begin, std::size_t
     metric_.find_all(t_, begin, end, cache_.metrics);
     direction_.find_all(t_, begin, end, cache_.directions);
     kind_cue_.find_all(t_, begin, end, cache_.kinds);
-    period_cue_.find_all(t_, begin, end, cache_.periods);
-    find_years(t_, begin, end, cache_.years);
     cache_valid_ = true;
     return cache_;
 }
@@ -307,7 +315,7 @@ void extractor::add_statement(block const& b, quantity const& q, context const& 
             if (m.end <= q.where.begin && !comparative_before(m.begin) && (!cue || m.end > cue->end)) cue = &m;
         if (!cue)
             for (auto const& m : w.kinds)
-                if (m.begin >= q.where.end && !comparative_before(m.begin)) { cue = &m; break; }
+                if (m.begin >= q.where.end && m.end <= c_end && !comparative_before(m.begin)) { cue = &m; break; }
         if (cue) kind = lex_.entry(cue->entry).id == "target" ? statement_kind::target : statement_kind::outcome;
     }
     if (!kind) kind = ctx.kind;
@@ -316,8 +324,15 @@ void extractor::add_statement(block const& b, quantity const& q, context const& 
     // ---- period: a year or period phrase before the number in the sentence, else the context
     std::optional<int> period, period_end;
     if (!in_list) {
+        if (period_block_ != b.id) {
+            period_block_ = b.id;
+            block_periods_.clear();
+            block_years_.clear();
+            period_cue_.find_all(t_, bb, be, block_periods_);
+            find_years(t_, bb, be, block_years_);
+        }
         std::size_t best = 0;
-        for (auto const& [pos, y] : w.years)
+        for (auto const& [pos, y] : block_years_)
             if (pos + 4 <= q.where.begin && !comparative_before(pos) && pos >= best) {
                 best = pos;
                 period = y;
@@ -327,11 +342,11 @@ void extractor::add_statement(block const& b, quantity const& q, context const& 
                 if (r < q.where.begin) {
                     auto d = utf8::decode(t_, r);
                     if (d.cp == '-' || d.cp == U'—' || d.cp == U'–' || d.cp == U'至')
-                        for (auto const& [p2, y2] : w.years)
+                        for (auto const& [p2, y2] : block_years_)
                             if (p2 > r && p2 <= r + d.length + 1 && y2 > y) period_end = y2;
                 }
             }
-        for (auto const& m : w.periods) {
+        for (auto const& m : block_periods_) {
             if (m.end > q.where.begin || m.begin < best || comparative_before(m.begin)) continue;
             auto const& e = lex_.entry(m.entry);
             int wgt = static_cast<int>(e.weight);
@@ -460,6 +475,15 @@ void extractor::run() {
             auto const& id = lex_.entry(m.front().entry).id;
             year_ = id == "target" ? ys.front().second : ys.front().second + 1;
             break;
+        }
+    }
+    if (!year_) {
+        // Still none: the latest year on a short line (a dateline such as `Post time: Mar-21-2024`).
+        for (auto const& b : blocks) {
+            if (!(b.kind == block_kind::meta || heading_like(b))) continue;
+            std::vector<std::pair<std::size_t, int>> ys;
+            find_years(t_, b.where.begin, b.where.end, ys);
+            for (auto const& [pos, y] : ys) year_ = std::max(year_, y);
         }
     }
     // Context of each section from its heading (inherited from the parent when it has no cue).
