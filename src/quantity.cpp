@@ -281,7 +281,9 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
         // ---- left context: labels (M2, PM2.5, COVID-19), clock times, dates, list numbers
         if (n.type == number_core::form::arabic && n.begin > from) {
             char b = t[n.begin - 1];
-            if (is_ascii_alpha(b) || b == '.' || b == ':' || b == '/' || b == '_' || b == '#') reject = true;
+            bool glued_prefix = is_ascii_alpha(b) && match_ending(unit_prefix_, t, n.begin, from).has_value();
+            if ((is_ascii_alpha(b) && !glued_prefix) || b == '.' || b == ':' || b == '/' || b == '_' || b == '#')
+                reject = true;
             if ((b == '-' || b == '\n') && n.begin >= 2 && (is_ascii_alpha(t[n.begin - 2]) || is_ascii_digit(t[n.begin - 2])))
                 reject = true;
         }
