@@ -11,8 +11,6 @@
 
 namespace reportx::detail {
 
-bool is_ascii_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_ascii_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
 std::size_t skip_blank(std::string_view t, std::size_t pos, std::size_t to) noexcept {
     while (pos < to) {
@@ -82,6 +80,19 @@ int chinese_multiplier(char32_t cp) noexcept {
     }
 }
 
+// Characters that can start a Chinese numeral: a 64K-bit table built once.
+struct numeral_table {
+    std::uint64_t bits[1024] = {};
+    numeral_table() {
+        for (char32_t cp : {U'〇', U'零', U'一', U'二', U'两', U'三', U'四', U'五', U'六', U'七', U'八', U'九', U'十', U'数'})
+            bits[cp >> 6] |= std::uint64_t{1} << (cp & 63);
+    }
+};
+bool numeral_start(char32_t cp) noexcept {
+    static numeral_table const table;
+    return cp < 0x10000 && ((table.bits[cp >> 6] >> (cp & 63)) & 1);
+}
+
 bool is_han_at(std::string_view t, std::size_t pos, std::size_t to) noexcept {
     return pos < to && utf8::is_han(utf8::decode(t, pos).cp);
 }
@@ -104,6 +115,135 @@ bool is_stop_word(std::string_view w) noexcept {
 
 }  // namespace
 
+// ---- prefiltered_matcher ----------------------------------------------------------
+
+namespace {
+constexpr unsigned char fold(unsigned char c) noexcept {
+    if (c >= 'A' && c <= 'Z') return static_cast<unsigned char>(c + 32);
+    if (c == '\t' || c == '\n' || c == '\r') return ' ';
+    return c;
+}
+// The key of the bytes at s (avail bytes there): the first two ASCII bytes, or the
+// first code point's low 16 bits. `need` is how many bytes the key reads.
+inline std::uint32_t lead_key(unsigned char const* s, std::size_t avail, std::size_t& need) noexcept {
+    unsigned char b0 = s[0];
+    if (b0 < 0x80) {
+        need = 2;
+        if (avail < 2) return 0;
+        return static_cast<std::uint32_t>(fold(b0)) << 8 | fold(s[1]);
+    }
+    if (b0 < 0xE0) {
+        need = 2;
+        if (avail < 2) return 0;
+        return static_cast<std::uint32_t>(b0) << 8 | s[1];
+    }
+    need = 3;
+    if (avail < 3) return 0;
+    return (static_cast<std::uint32_t>(b0 & 0x0F) << 12 | static_cast<std::uint32_t>(s[1] & 0x3F) << 6 |
+            (s[2] & 0x3F)) & 0xFFFF;
+}
+constexpr bool alnum(unsigned char c) noexcept {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+}  // namespace
+
+prefiltered_matcher::prefiltered_matcher(lexicon const& lex, std::string_view kind)
+    : m_(lex.match(kind)), bits_(1024, 0) {
+    for (auto const& e : lex.entries()) {
+        if (e.kind != kind) continue;
+        for (auto const& a : e.aliases) {
+            auto const* s = reinterpret_cast<unsigned char const*>(a.data());
+            std::size_t need = 0;
+            std::uint32_t k = lead_key(s, a.size(), need);
+            if (a.size() < need) {
+                short_lead_[fold(s[0])] = true;
+                short_lead_[s[0]] = true;
+                continue;
+            }
+            bits_[k >> 6] |= std::uint64_t{1} << (k & 63);
+        }
+    }
+}
+
+bool prefiltered_matcher::may_start(std::string_view t, std::size_t pos, std::size_t to) const noexcept {
+    auto const* s = reinterpret_cast<unsigned char const*>(t.data()) + pos;
+    if (short_lead_[fold(s[0])]) return true;
+    std::size_t need = 0;
+    std::uint32_t k = lead_key(s, to - pos, need);
+    if (to - pos < need) return false;
+    return (bits_[k >> 6] >> (k & 63)) & 1;
+}
+
+void prefiltered_matcher::add_to(std::vector<std::uint64_t>& bits, bool (&short_lead)[256]) const {
+    bits.resize(1024, 0);
+    for (std::size_t k = 0; k < 1024; ++k) bits[k] |= bits_[k];
+    for (int c = 0; c < 256; ++c) short_lead[c] = short_lead[c] || short_lead_[c];
+}
+
+namespace {
+// Bytes in the UTF-8 sequence a lead byte starts (1 for continuation bytes: resync).
+constexpr std::uint8_t utf8_length(unsigned char c) noexcept {
+    return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+}  // namespace
+
+multi_finder::multi_finder(std::vector<prefiltered_matcher const*> kinds) : kinds_(std::move(kinds)), bits_(1024, 0) {
+    for (auto const* k : kinds_) k->add_to(bits_, short_lead_);
+}
+
+void multi_finder::find_all(std::string_view t, std::size_t from, std::size_t to,
+                            std::vector<std::vector<lexicon_match>>& out) const {
+    to = std::min(to, t.size());
+    out.resize(kinds_.size());
+    std::vector<std::size_t> next(kinds_.size(), from);
+    auto const* s = reinterpret_cast<unsigned char const*>(t.data());
+    std::string_view view = t.substr(0, to);
+    std::size_t i = from;
+    while (i < to) {
+        unsigned char c = s[i];
+        std::size_t len = utf8_length(c);
+        if (c < 0x80 && alnum(c) && i > 0 && alnum(s[i - 1])) { ++i; continue; }
+        unsigned char lead = fold(c);
+        std::size_t need = 0;
+        std::uint32_t k = lead_key(s + i, to - i, need);
+        bool const key_ok = to - i >= need;
+        if (short_lead_[lead] || (key_ok && ((bits_[k >> 6] >> (k & 63)) & 1))) {
+            for (std::size_t j = 0; j < kinds_.size(); ++j) {
+                if (i < next[j] || !kinds_[j]->test(k, lead, key_ok)) continue;
+                if (auto m = kinds_[j]->trie().longest_at(view, i)) {
+                    out[j].push_back(*m);
+                    next[j] = m->end;
+                }
+            }
+        }
+        i += len;
+    }
+}
+
+void prefiltered_matcher::find_all(std::string_view t, std::size_t from, std::size_t to,
+                                   std::vector<lexicon_match>& out) const {
+    if (m_.empty()) return;
+    to = std::min(to, t.size());
+    auto const* s = reinterpret_cast<unsigned char const*>(t.data());
+    std::string_view view = t.substr(0, to);
+    std::size_t i = from;
+    while (i < to) {
+        unsigned char c = s[i];
+        if ((c & 0xC0) == 0x80) { ++i; continue; }
+        if (alnum(c) && i > 0 && alnum(s[i - 1])) { ++i; continue; }
+        if (may_start(t, i, to)) {
+            if (auto m = m_.longest_at(view, i)) {
+                out.push_back(*m);
+                i = m->end;
+                continue;
+            }
+        }
+        i += c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    }
+}
+
+// ---- quantity_scanner ----------------------------------------------------------------
+
 struct quantity_scanner::number_core {
     enum class form : std::uint8_t { arabic, chinese, word };
     std::size_t begin = 0, end = 0;
@@ -116,6 +256,8 @@ struct quantity_scanner::number_core {
 
 quantity_scanner::quantity_scanner(lexicon const& lex)
     : lex_(lex),
+      number_words_(lex, "number"),
+      names_(lex, "name"),
       unit_(lex.match("unit")),
       unit_prefix_(lex.match("unit_prefix")),
       scale_(lex.match("scale")),
@@ -227,6 +369,7 @@ bool quantity_scanner::number_at(std::string_view t, std::size_t pos, std::size_
     }
     if (is_ascii_alpha(c)) {
         if (pos > 0 && is_ascii_alpha(t[pos - 1])) return false;
+        if (!number_words_.may_start(t, pos, to)) return false;
         auto m = number_.longest_at(t.substr(0, to), pos);
         if (!m) return false;
         n.type = number_core::form::word;
@@ -259,10 +402,13 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
         if (c >= '0' && c <= '9') {
             candidate = true;
         } else if (c >= 0x80) {
-            if ((c & 0xC0) == 0x80) { ++i; continue; }
-            auto d = utf8::decode(t, i);
-            candidate = chinese_digit(d.cp) >= 0 || d.cp == U'十' || d.cp == U'数';
-            if (!candidate) { i += d.length; continue; }
+            if (c < 0xE0 || c >= 0xF0) { i += c < 0xC0 ? 1 : c < 0xE0 ? 2 : 4; continue; }
+            // three-byte character: a numeral character? (〇 一 … 九 两 零 十 百 千 数)
+            if (i + 2 >= to) break;
+            char32_t cp = static_cast<char32_t>((c & 0x0F) << 12 | (static_cast<unsigned char>(t[i + 1]) & 0x3F) << 6 |
+                                                (static_cast<unsigned char>(t[i + 2]) & 0x3F));
+            candidate = numeral_start(cp);
+            if (!candidate) { i += 3; continue; }
         } else if (is_ascii_alpha(static_cast<char>(c))) {
             if (i > from && is_ascii_alpha(t[i - 1])) { ++i; continue; }
             candidate = true;
@@ -275,6 +421,12 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
         }
         std::size_t next = n.end;  // where scanning resumes
         bool const zh = n.type == number_core::form::chinese;
+        // fast exit: a Chinese numeral counts only before a scale word, unit or 多/余 (not 一是, 统一, 十分)
+        if (zh && !match_at(unit_, t, n.end, to) && !match_at(scale_, t, n.end, to) &&
+            !match_at(qualifier_infix_, t, n.end, to)) {
+            i = n.end;
+            continue;
+        }
         bool const word = n.type == number_core::form::word;
         bool reject = false;
 
@@ -466,10 +618,10 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
         }
         // numbers inside names: the new three, Ten Actions, 十四五, Healthy China 2030
         if (!reject && !name_.empty()) {
-            std::size_t wb = n.begin > from + 48 ? n.begin - 48 : from;
-            std::size_t we = std::min(to, n.end + 48);
+            std::size_t wb = n.begin > from + 28 ? n.begin - 28 : from;
+            std::size_t we = std::min(to, n.end + 28);
             std::vector<lexicon_match> names;
-            name_.find_all(t.substr(0, we), wb, we, names);
+            names_.find_all(t.substr(0, we), wb, we, names);
             for (auto const& m : names)
                 if (m.begin < n.end && m.end > n.begin) reject = true;
         }

@@ -3,6 +3,7 @@
 // stage. Internal, Spirit-free: the Arabic-number grammar lives in src/grammar/number.cpp.
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,6 +27,45 @@ struct arabic_number {
 /// Digits with optional `,`/space grouping and decimals, starting exactly at `pos`.
 [[nodiscard]] std::optional<arabic_number> parse_arabic(std::string_view text, std::size_t pos);
 
+/// A matcher of one lexicon kind with a first-bytes prefilter: find_all calls the
+/// trie only where an alias of the kind can start (a 64K-bit set of the first two
+/// ASCII bytes or the first code point), so a pass over text is close to a memory scan.
+class prefiltered_matcher {
+public:
+    prefiltered_matcher(lexicon const& lex, std::string_view kind);
+    /// Same result as matcher::find_all.
+    void find_all(std::string_view text, std::size_t from, std::size_t to, std::vector<lexicon_match>& out) const;
+    /// Whether an alias may start at `pos` (no false negatives).
+    [[nodiscard]] bool may_start(std::string_view text, std::size_t pos, std::size_t to) const noexcept;
+    /// The same test with the key already computed (see multi_finder).
+    [[nodiscard]] bool test(std::uint32_t key, unsigned char lead, bool key_ok) const noexcept {
+        return short_lead_[lead] || (key_ok && ((bits_[key >> 6] >> (key & 63)) & 1));
+    }
+    [[nodiscard]] matcher const& trie() const noexcept { return m_; }
+    /// Adds this matcher's start set to a union (for one pass over several kinds).
+    void add_to(std::vector<std::uint64_t>& bits, bool (&short_lead)[256]) const;
+    [[nodiscard]] bool empty() const noexcept { return m_.empty(); }
+
+private:
+    matcher const& m_;
+    std::vector<std::uint64_t> bits_;
+    bool short_lead_[256] = {};
+};
+
+/// Several kinds in one pass: each kind gets its own leftmost-longest, non-overlapping
+/// matches (as if find_all had run once per kind), with one walk over the code points.
+class multi_finder {
+public:
+    explicit multi_finder(std::vector<prefiltered_matcher const*> kinds);
+    void find_all(std::string_view text, std::size_t from, std::size_t to,
+                  std::vector<std::vector<lexicon_match>>& out) const;
+
+private:
+    std::vector<prefiltered_matcher const*> kinds_;
+    std::vector<std::uint64_t> bits_;
+    bool short_lead_[256] = {};
+};
+
 /// A quantity expression found in a text.
 struct quantity {
     span where;                         ///< qualifier, currency, number(s), scale, unit
@@ -47,13 +87,14 @@ private:
     struct number_core;
     bool number_at(std::string_view text, std::size_t pos, std::size_t to, number_core& n) const;
     lexicon const& lex_;
+    prefiltered_matcher number_words_, names_;
     matcher const &unit_, &unit_prefix_, &scale_, &number_, &qualifier_, &qualifier_post_, &qualifier_infix_,
         &not_before_, &not_after_, &name_, &not_range_;
 };
 
 /// Small text helpers shared by the statements stage.
-[[nodiscard]] bool is_ascii_alpha(char c) noexcept;
-[[nodiscard]] bool is_ascii_digit(char c) noexcept;
+[[nodiscard]] inline bool is_ascii_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+[[nodiscard]] inline bool is_ascii_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 /// Skips blanks (ASCII/Unicode spaces, zero-width) forward from `pos`, not past `to`.
 [[nodiscard]] std::size_t skip_blank(std::string_view t, std::size_t pos, std::size_t to) noexcept;
 /// Skips blanks backward from `pos` (exclusive), not before `from`.

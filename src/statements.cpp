@@ -99,25 +99,25 @@ public:
           t_(doc.text),
           lex_(lex),
           scanner_(lex),
-          metric_(lex.match("metric")),
-          direction_(lex.match("direction")),
+          metric_(lex, "metric"),
+          direction_(lex, "direction"),
           direction_post_(lex.match("direction_post")),
-          kind_cue_(lex.match("kind_cue")),
+          kind_cue_(lex, "kind_cue"),
           section_cue_(lex.match("section_cue")),
           target_list_(lex.match("target_list")),
-          period_cue_(lex.match("period_cue")) {}
+          period_cue_(lex, "period_cue"),
+          cue_finder_({&metric_, &direction_, &kind_cue_, &period_cue_}) {}
 
     void run();
 
 private:
-    struct window_cues {  // cue matches of one sentence, computed once
-        std::size_t begin = 0, end = 0;
+    struct window_cues {  // cue matches of one block, computed once in one pass
         std::vector<lexicon_match> metrics, directions, kinds;
     };
 
     context heading_context(span s) const;
     bool heading_like(block const& b) const;
-    window_cues const& cues_for(std::size_t begin, std::size_t end);
+    window_cues const& cues_for(block const& b);
     std::optional<direction_kind> direction_of(quantity const& q, window_cues const& w, std::size_t clause_begin,
                                                lexicon_entry const* metric) const;
     void add_statement(block const& b, quantity const& q, context const& ctx, bool in_list);
@@ -129,10 +129,17 @@ private:
     std::string_view t_;
     lexicon const& lex_;
     quantity_scanner scanner_;
-    matcher const &metric_, &direction_, &direction_post_, &kind_cue_, &section_cue_, &target_list_, &period_cue_;
+    prefiltered_matcher metric_, direction_;
+    matcher const& direction_post_;
+    prefiltered_matcher kind_cue_;
+    matcher const &section_cue_, &target_list_;
+    prefiltered_matcher period_cue_;
     int year_ = 0;  // 0: unknown
     window_cues cache_;
     bool cache_valid_ = false;
+    multi_finder cue_finder_;
+    std::vector<std::vector<lexicon_match>> found_;
+    span sentence_{};  // the last sentence located (statements of one sentence share it)
     // period cues of the whole block (a paragraph names its year once: 刚刚过去的2017年，…)
     int period_block_ = -1;
     std::vector<lexicon_match> block_periods_;
@@ -193,14 +200,17 @@ bool extractor::heading_like(block const& b) const {
     return false;
 }
 
-extractor::window_cues const& extractor::cues_for(std::size_t begin, std::size_t end) {
-    if (cache_valid_ && cache_.begin == begin && cache_.end == end) return cache_;
-    cache_ = window_cues{};
-    cache_.begin = begin;
-    cache_.end = end;
-    metric_.find_all(t_, begin, end, cache_.metrics);
-    direction_.find_all(t_, begin, end, cache_.directions);
-    kind_cue_.find_all(t_, begin, end, cache_.kinds);
+extractor::window_cues const& extractor::cues_for(block const& b) {
+    if (cache_valid_ && period_block_ == b.id) return cache_;
+    for (auto& v : found_) v.clear();
+    cue_finder_.find_all(t_, b.where.begin, b.where.end, found_);
+    cache_.metrics.swap(found_[0]);
+    cache_.directions.swap(found_[1]);
+    cache_.kinds.swap(found_[2]);
+    block_periods_.swap(found_[3]);
+    block_years_.clear();
+    find_years(t_, b.where.begin, b.where.end, block_years_);
+    period_block_ = b.id;
     cache_valid_ = true;
     return cache_;
 }
@@ -265,11 +275,13 @@ std::optional<direction_kind> extractor::direction_of(quantity const& q, window_
 
 void extractor::add_statement(block const& b, quantity const& q, context const& ctx, bool in_list) {
     std::size_t const bb = b.where.begin, be = b.where.end;
-    std::size_t s_begin = unit_start(t_, q.where.begin, bb, true);
-    std::size_t s_end = unit_end(t_, q.where.end, be, true);
+    if (!(q.where.begin >= sentence_.begin && q.where.end <= sentence_.end && sentence_.begin >= bb &&
+          sentence_.end <= be && sentence_.end > sentence_.begin))
+        sentence_ = {unit_start(t_, q.where.begin, bb, true), unit_end(t_, q.where.end, be, true)};
+    std::size_t const s_begin = sentence_.begin;
     std::size_t c_begin = unit_start(t_, q.where.begin, bb, false);
     std::size_t c_end = unit_end(t_, q.where.end, be, false);
-    auto const& w = cues_for(s_begin, s_end);
+    auto const& w = cues_for(b);
 
     statement st;
     st.block = b.id;
@@ -295,7 +307,7 @@ void extractor::add_statement(block const& b, quantity const& q, context const& 
             if (m.begin >= q.where.end && m.end <= c_end) { met = &m; break; }
     if (!met)
         for (auto const& m : w.metrics)
-            if (m.end <= q.where.begin && (!met || m.end > met->end)) met = &m;
+            if (m.begin >= s_begin && m.end <= q.where.begin && (!met || m.end > met->end)) met = &m;
     lexicon_entry const* me = met ? &lex_.entry(met->entry) : nullptr;
 
     st.direction = direction_of(q, w, c_begin, me);
@@ -312,7 +324,9 @@ void extractor::add_statement(block const& b, quantity const& q, context const& 
     if (!kind) {
         lexicon_match const* cue = nullptr;
         for (auto const& m : w.kinds)
-            if (m.end <= q.where.begin && !comparative_before(m.begin) && (!cue || m.end > cue->end)) cue = &m;
+            if (m.begin >= s_begin && m.end <= q.where.begin && !comparative_before(m.begin) &&
+                (!cue || m.end > cue->end))
+                cue = &m;
         if (!cue)
             for (auto const& m : w.kinds)
                 if (m.begin >= q.where.end && m.end <= c_end && !comparative_before(m.begin)) { cue = &m; break; }
@@ -324,13 +338,6 @@ void extractor::add_statement(block const& b, quantity const& q, context const& 
     // ---- period: a year or period phrase before the number in the sentence, else the context
     std::optional<int> period, period_end;
     if (!in_list) {
-        if (period_block_ != b.id) {
-            period_block_ = b.id;
-            block_periods_.clear();
-            block_years_.clear();
-            period_cue_.find_all(t_, bb, be, block_periods_);
-            find_years(t_, bb, be, block_years_);
-        }
         std::size_t best = 0;
         for (auto const& [pos, y] : block_years_)
             if (pos + 4 <= q.where.begin && !comparative_before(pos) && pos >= best) {
@@ -514,7 +521,11 @@ void extractor::run() {
         std::optional<std::size_t> list_from;
         {
             std::vector<lexicon_match> tl;
-            target_list_.find_all(t_, b.where.begin, b.where.end, tl);
+            std::string_view bt = doc_.slice(b.where);
+            std::size_t tail = skip_blank_back(t_, b.where.end, b.where.begin) - b.where.begin;
+            bool lead_in = bt.find(':') != std::string_view::npos || bt.find("：") != std::string_view::npos ||
+                           (tail >= 3 && bt.substr(tail - 3, 3) == "are");
+            if (lead_in) target_list_.find_all(t_, b.where.begin, b.where.end, tl);
             if (!tl.empty()) {
                 std::size_t r = skip_blank(t_, tl.front().end, b.where.end);
                 // `…are:` / `…are` / `是：` / `为：`
@@ -557,6 +568,7 @@ void extractor::run() {
         qs.clear();
         scanner_.scan(t_, b.where.begin, b.where.end, qs);
         cache_valid_ = false;
+        sentence_ = {};
         for (auto const& q : qs) {
             bool in_list = in_list_item || (list_from && q.where.begin >= *list_from);
             add_statement(b, q, ctx, in_list);
@@ -569,8 +581,9 @@ void extractor::run() {
         if (list_from) add_list_items(b, *list_from, b.where.end, qs, list_ctx);
         else if (in_list_item) add_list_items(b, b.where.begin, b.where.end, qs, list_ctx);
     }
-    std::stable_sort(doc_.statements.begin(), doc_.statements.end(),
-                     [](statement const& a, statement const& b) { return a.where.begin < b.where.begin; });
+    auto by_start = [](statement const& a, statement const& b) { return a.where.begin < b.where.begin; };
+    if (!std::is_sorted(doc_.statements.begin(), doc_.statements.end(), by_start))
+        std::stable_sort(doc_.statements.begin(), doc_.statements.end(), by_start);
     for (std::size_t k = 0; k < doc_.statements.size(); ++k) doc_.statements[k].id = static_cast<int>(k);
 }
 
