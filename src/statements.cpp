@@ -193,6 +193,7 @@ bool extractor::heading_like(block const& b) const {
     std::size_t last = utf8::prev(t_, e);
     char32_t cp = utf8::decode(t_, last).cp;
     if ((cp == ':' || cp == U'：') && b.where.size() < 400) return true;
+    if (b.kind == block_kind::item || is_item_glyph(t_, b.where.begin, b.where.end)) return false;
     if (doc_.sections.empty() && b.where.size() < 160 && !(cp == U'。' || cp == '.' || cp == U'；' || cp == ';' ||
                                                            cp == '!' || cp == '?' || cp == U'！' || cp == U'？' ||
                                                            cp == U'”' || cp == '"' || cp == U'，' || cp == ','))
@@ -216,6 +217,13 @@ extractor::window_cues const& extractor::cues_for(block const& b) {
 }
 
 // 比去年, than last year, over last year: a comparison, not the period of the figure.
+// `will be increased`, `to be reduced`: a participle after `be` is no past tense.
+bool after_be(std::string_view t, std::size_t pos) {
+    std::size_t p = pos;
+    while (p > 0 && (t[p - 1] == ' ' || t[p - 1] == '\n')) --p;
+    return p >= 3 && t.substr(p - 3, 3) == " be";
+}
+
 bool extractor::comparative_before(std::size_t pos) const {
     std::size_t p = skip_blank_back(t_, pos, 0);
     auto ends_with = [&](std::string_view w) {
@@ -256,7 +264,20 @@ std::optional<direction_kind> extractor::direction_of(quantity const& q, window_
             return direction_kind::level;
         }
         // a level cue
-        if (e.weight == 0 && pct && metric && metric->weight > 0) return direction_kind::increase;
+        if (e.weight == 0 && pct) {
+            if (metric && metric->weight > 0) return direction_kind::increase;
+            // `growth target at 5%`: a weak cue after a change word and other words keeps the change;
+            // `降到5.2%`, `increased to 5%` (the change word right before it) is a level
+            lexicon_match const* prev = nullptr;
+            for (auto const& m : w.directions)
+                if (m.begin >= clause_begin && m.end <= cue->begin && (!prev || m.end > prev->end)) prev = &m;
+            if (prev) {
+                auto const& pe = lex_.entry(prev->entry);
+                std::size_t gap_end = skip_blank_back(t_, cue->begin, prev->end);
+                if ((pe.id == "increase" || pe.id == "decrease") && gap_end > prev->end)
+                    return pe.id == "increase" ? direction_kind::increase : direction_kind::decrease;
+            }
+        }
         return direction_kind::level;
     }
     std::size_t r = skip_blank(t_, q.where.end, t_.size());
@@ -330,7 +351,11 @@ void extractor::add_statement(block const& b, quantity const& q, context const& 
         if (!cue)
             for (auto const& m : w.kinds)
                 if (m.begin >= q.where.end && m.end <= c_end && !comparative_before(m.begin)) { cue = &m; break; }
-        if (cue) kind = lex_.entry(cue->entry).id == "target" ? statement_kind::target : statement_kind::outcome;
+        if (cue) {
+            bool target = lex_.entry(cue->entry).id == "target";
+            if (!target && after_be(t_, cue->begin)) target = true;
+            kind = target ? statement_kind::target : statement_kind::outcome;
+        }
     }
     if (!kind) kind = ctx.kind;
     st.kind = kind.value_or(statement_kind::other);
@@ -527,17 +552,16 @@ void extractor::run() {
                            (tail >= 3 && bt.substr(tail - 3, 3) == "are");
             if (lead_in) target_list_.find_all(t_, b.where.begin, b.where.end, tl);
             if (!tl.empty()) {
-                std::size_t r = skip_blank(t_, tl.front().end, b.where.end);
-                // `…are:` / `…are` / `是：` / `为：`
-                while (r < b.where.end && is_ascii_alpha(t_[r])) ++r;
-                r = skip_blank(t_, r, b.where.end);
+                // the lead-in ends at the first colon after the cue (`…this year are:`, `是：`),
+                // or at the end of a block that ends with `are`
+                std::size_t r = tl.front().end;
                 std::size_t colon = std::string_view::npos;
-                for (std::size_t k = r; k < std::min(b.where.end, r + 24); k += utf8::decode(t_, k).length) {
+                for (std::size_t k = r; k < std::min(b.where.end, r + 120); k += utf8::decode(t_, k).length) {
                     char32_t cp = utf8::decode(t_, k).cp;
                     if (cp == ':' || cp == U'：') { colon = k + utf8::decode(t_, k).length; break; }
-                    if (!(cp == U'是' || cp == U'为' || utf8::is_blank(cp) || is_ascii_alpha(static_cast<char>(cp & 0x7F))))
-                        break;
+                    if (is_sentence_end(cp) || cp == U'，' || cp == ',') break;
                 }
+                if (colon == std::string_view::npos && tail >= 3 && bt.substr(tail - 3, 3) == "are") r = b.where.end;
                 std::size_t rest = colon == std::string_view::npos ? b.where.end : skip_blank(t_, colon, b.where.end);
                 if (rest >= b.where.end || colon == std::string_view::npos) {
                     list_items = colon != std::string_view::npos || r >= b.where.end;
