@@ -609,8 +609,13 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
         // phone numbers and codes
         if (n.type == number_core::form::arabic && !scaled && !u && !n.grouped && (n.int_digits >= 7 || n.leading_zero))
             reject = true;
-        // Chinese numerals: only with a scale or unit; not 一 alone (一个, 一批), not durations (三年)
+        // Chinese numerals: only with a scale or unit; not 一 alone (一个, 一批), not durations (三年),
+        // not the count that opens a quoted slogan (“四个全面”, “六个坚持”)
         if (zh) {
+            if (n.begin > from) {
+                char32_t q = utf8::decode(t, utf8::prev(t, n.begin)).cp;
+                if (!scaled && (q == U'“' || q == '"' || q == U'「' || q == U'『' || q == U'‘')) reject = true;
+            }
             if (!u && !scaled) reject = true;
             if (!range && n.value == 1 && !scaled) reject = true;
             if (u && !scaled && lex_.entry(u->entry).id == "year") reject = true;
@@ -629,6 +634,13 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
         std::string unit_id;
         if (u) unit_id = lex_.entry(u->entry).id;
         if (prefix && unit_id.empty()) unit_id = lex_.entry(prefix->entry).id;
+        // `one` is mostly a pronoun or article (`as one people`): a quantity only with a scale or a percent
+        if (word && n.value == 1 && !scaled && unit_id != "percent" && unit_id != "percentage_point") reject = true;
+        // `60 years ago`: a point in time
+        if (!reject && u && !zh) {
+            std::size_t r = skip_ascii_space(t, u->end, to);
+            if (t.substr(r, 3) == "ago" && (r + 3 >= to || !is_ascii_alpha(t[r + 3]))) reject = true;
+        }
         if (!reject && unit_id.empty()) {
             if (word) {
                 // English number words: two reductions; not `the three critical battles`, `Ten Actions`

@@ -79,6 +79,11 @@ void find_years(std::string_view t, std::size_t from, std::size_t to, std::vecto
         while (j < to && is_ascii_digit(t[j])) ++j;
         bool glued = (i > 0 && (is_ascii_alpha(t[i - 1]) || t[i - 1] == '.' || t[i - 1] == ',')) ||
                      (j < to && (t[j] == '.' || t[j] == ',' || t[j] == '%') && j + 1 < to && is_ascii_digit(t[j + 1]));
+        // a year stands alone or before 年 / a range dash; `2000个` is a count
+        if (!glued && j < to && static_cast<unsigned char>(t[j]) >= 0x80) {
+            char32_t cp = utf8::decode(t, j).cp;
+            glued = utf8::is_han(cp) && cp != U'年' && cp != U'至' && cp != U'到';
+        }
         if (!glued)
             if (auto y = year_at(t, i, j)) out.emplace_back(i, *y);
         i = j;
@@ -471,7 +476,7 @@ void extractor::add_list_items(block const& b, std::size_t from, std::size_t to,
     std::size_t p = from;
     while (p < to) {
         auto d = utf8::decode(t_, p);
-        bool cut = d.cp == U'；' || d.cp == ';' || d.cp == U'，' || d.cp == U'、' || d.cp == U'。' ||
+        bool cut = d.cp == U'；' || d.cp == ';' || d.cp == U'，' || d.cp == U'。' ||
                    (d.cp == '.' && is_full_stop(t_, p, to));
         if (d.cp == ',' && t_.substr(p, 6) == ", and ") cut = true;
         if (!cut && d.cp == ' ' && t_.substr(p, 5) == " and ") {
@@ -510,13 +515,22 @@ void extractor::run() {
         }
     }
     if (!year_) {
-        // Still none: the latest year on a short line (a dateline such as `Post time: Mar-21-2024`).
+        // Still none: the year most often written on short lines (title, dateline such as
+        // `Post time: Mar-21-2024`); ties go to the earlier year.
+        std::vector<std::pair<int, int>> counts;  // (year, times)
         for (auto const& b : blocks) {
             if (!(b.kind == block_kind::meta || heading_like(b))) continue;
             std::vector<std::pair<std::size_t, int>> ys;
             find_years(t_, b.where.begin, b.where.end, ys);
-            for (auto const& [pos, y] : ys) year_ = std::max(year_, y);
+            for (auto const& [pos, y] : ys) {
+                auto it = std::find_if(counts.begin(), counts.end(), [&](auto const& c) { return c.first == y; });
+                if (it == counts.end()) counts.emplace_back(y, 1);
+                else ++it->second;
+            }
         }
+        int best = 0;
+        for (auto const& [y, c] : counts)
+            if (c > best || (c == best && y < year_)) { best = c; year_ = y; }
     }
     // Context of each section from its heading (inherited from the parent when it has no cue).
     std::vector<context> section_ctx(doc_.sections.size());
