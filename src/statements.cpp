@@ -111,7 +111,7 @@ public:
           section_cue_(lex.match("section_cue")),
           target_list_(lex.match("target_list")),
           period_cue_(lex, "period_cue"),
-          cue_finder_({&metric_, &direction_, &kind_cue_, &period_cue_}) {}
+          cue_finder_({&metric_, &direction_, &kind_cue_}) {}
 
     void run();
 
@@ -123,6 +123,7 @@ private:
     context heading_context(span s) const;
     bool heading_like(block const& b) const;
     window_cues const& cues_for(block const& b);
+    void prepare_cues(block const& b, std::vector<quantity> const& qs);
     std::optional<direction_kind> direction_of(quantity const& q, window_cues const& w, std::size_t clause_begin,
                                                lexicon_entry const* metric) const;
     void add_statement(block const& b, quantity const& q, context const& ctx, bool in_list);
@@ -206,22 +207,38 @@ bool extractor::heading_like(block const& b) const {
     return false;
 }
 
+// Cues of one block, found in one pass over the sentences that hold its quantities
+// (metrics, directions, kinds) and over the block up to its last quantity (periods, years).
 extractor::window_cues const& extractor::cues_for(block const& b) {
     if (cache_valid_ && period_block_ == b.id) return cache_;
-    for (auto& v : found_) v.clear();
-    cue_finder_.find_all(t_, b.where.begin, b.where.end, found_);
-    cache_.metrics.swap(found_[0]);
-    cache_.directions.swap(found_[1]);
-    cache_.kinds.swap(found_[2]);
-    block_periods_.swap(found_[3]);
-    block_years_.clear();
-    find_years(t_, b.where.begin, b.where.end, block_years_);
-    period_block_ = b.id;
     cache_valid_ = true;
+    period_block_ = b.id;
     return cache_;
 }
 
-// 比去年, than last year, over last year: a comparison, not the period of the figure.
+void extractor::prepare_cues(block const& b, std::vector<quantity> const& qs) {
+    for (auto& v : found_) v.clear();
+    std::size_t const bb = b.where.begin, be = b.where.end;
+    std::size_t covered = bb;
+    for (auto const& q : qs) {
+        std::size_t se = unit_end(t_, q.where.end, be, true);
+        if (se <= covered) continue;
+        std::size_t sb = std::max(covered, unit_start(t_, q.where.begin, bb, true));
+        cue_finder_.find_all(t_, sb, se, found_);
+        covered = se;
+    }
+    cache_.metrics.swap(found_[0]);
+    cache_.directions.swap(found_[1]);
+    cache_.kinds.swap(found_[2]);
+    block_periods_.clear();
+    block_years_.clear();
+    std::size_t last = qs.empty() ? bb : qs.back().where.begin;
+    period_cue_.find_all(t_, bb, last, block_periods_);
+    find_years(t_, bb, last, block_years_);
+    cache_valid_ = true;
+    period_block_ = b.id;
+}
+
 // `will be increased`, `to be reduced`: a participle after `be` is no past tense.
 bool after_be(std::string_view t, std::size_t pos) {
     std::size_t p = pos;
@@ -607,6 +624,7 @@ void extractor::run() {
         scanner_.scan(t_, b.where.begin, b.where.end, qs);
         cache_valid_ = false;
         sentence_ = {};
+        if (!qs.empty()) prepare_cues(b, qs);
         for (auto const& q : qs) {
             bool in_list = in_list_item || (list_from && q.where.begin >= *list_from);
             add_statement(b, q, ctx, in_list);
