@@ -429,3 +429,54 @@ TEST_CASE("statements: bad and odd input never crashes") {
         for (auto const& s : z.statements) CHECK(s.where.end <= z.text.size());
     }
 }
+
+TEST_CASE("statements: kind and period cues in the sentence") {
+    auto d = run("Over the past five years, GDP grew at an average annual rate of 5.2 percent. Last year, grain output "
+                 "exceeded 650 million tonnes. This year we aim to create over 12 million urban jobs. During the 14th "
+                 "Five-Year Plan period, the share of renewables will rise to 20 percent.",
+                 "en", 2023);
+    INFO(dump(d));
+    auto s = find(d, "5.2 percent");
+    REQUIRE(s);
+    CHECK(s->kind == statement_kind::outcome);
+    CHECK(s->period == 2018);
+    CHECK(s->period_end == 2022);
+    s = find(d, "exceeded 650 million tonnes");
+    REQUIRE(s);
+    CHECK(s->kind == statement_kind::outcome);
+    CHECK(s->period == 2022);
+    CHECK(!s->period_end);
+    s = find(d, "over 12 million");
+    REQUIRE(s);
+    CHECK(s->kind == statement_kind::target);
+    CHECK(s->period == 2023);
+    s = find(d, "20 percent");
+    REQUIRE(s);
+    CHECK(s->kind == statement_kind::target);
+    CHECK(s->period == 2021);
+    CHECK(s->period_end == 2025);
+
+    auto z = run("过去五年，国内生产总值年均增长5.2%。去年粮食产量1.39万亿斤。今年赤字率拟按3%安排，比去年预算低0.4个百分点。", "zh",
+                 2023);
+    INFO(dump(z));
+    s = find(z, "5.2%");
+    REQUIRE(s);
+    CHECK(s->kind == statement_kind::outcome);
+    CHECK(s->period == 2018);
+    CHECK(s->period_end == 2022);
+    s = find(z, "1.39万亿斤");
+    REQUIRE(s);
+    CHECK(s->kind == statement_kind::outcome);
+    CHECK(s->period == 2022);
+    s = find(z, "3%");
+    REQUIRE(s);
+    CHECK(s->kind == statement_kind::target);
+    CHECK(s->period == 2023);
+    CHECK(s->metric_id == "deficit_ratio");
+    // `比去年预算低`: a comparison, not the period of the figure
+    s = find(z, "0.4个百分点");
+    REQUIRE(s);
+    CHECK(s->kind == statement_kind::target);
+    CHECK(s->period == 2023);
+    CHECK(s->unit == "percentage_point");
+}
