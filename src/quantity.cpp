@@ -460,7 +460,8 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
                 }
             }
             while (true) {
-                std::size_t r = num.type == number_core::form::chinese ? p : skip_ascii_space(t, p, to);
+                // blanks may separate digits from the scale (`74.4\n\u200b\n万亿元` after PDF extraction)
+                std::size_t r = num.type == number_core::form::chinese ? p : skip_blank(t, p, to);
                 if (match_at(unit_, t, r, to)) break;  // 千瓦时, 兆瓦: a unit, not a scale
                 auto s = match_at(scale_, t, r, to);
                 if (!s) break;
@@ -496,7 +497,7 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
 
         // ---- unit after the number (`%`, `percent`, `5-percent`, `万人`, `亿千瓦时`)
         auto unit_after = [&](std::size_t q, bool chinese) -> std::optional<lexicon_match> {
-            std::size_t r = chinese ? q : skip_ascii_space(t, q, to);
+            std::size_t r = chinese ? q : skip_blank(t, q, to);
             if (auto u = match_at(unit_, t, r, to)) return u;
             if (!chinese && q < to && t[q] == '-') return match_at(unit_, t, q + 1, to);
             return std::nullopt;

@@ -137,6 +137,13 @@ TEST_CASE("statements: Chinese numerals, 万/亿/萬/兆 and units") {
     s = find(d, "500万吨标准煤");
     REQUIRE(s);
     CHECK(s->unit == "tce");
+    // a number broken over lines by PDF extraction, with a zero-width space between
+    auto z = run("国内生产总值达到74.4\u200b万亿元，增长6.7%。", "zh");
+    INFO(dump(z));
+    s = find(z, "74.4\u200b万亿元");
+    REQUIRE(s);
+    CHECK(near(s->value, 74.4e12));
+    CHECK(s->metric_id == "gdp");
     s = find(d, "500兆瓦");
     REQUIRE(s);
     CHECK(near(s->value, 5e8));
