@@ -244,6 +244,15 @@ void prefiltered_matcher::find_all(std::string_view t, std::size_t from, std::si
 
 // ---- quantity_scanner ----------------------------------------------------------------
 
+namespace {
+// match_at with the prefilter first: most positions after a number start no unit or scale.
+std::optional<lexicon_match> match_at(prefiltered_matcher const& m, std::string_view t, std::size_t pos,
+                                      std::size_t to) {
+    if (pos >= to || !m.may_start(t, pos, to)) return std::nullopt;
+    return match_at(m.trie(), t, pos, to);
+}
+}  // namespace
+
 struct quantity_scanner::number_core {
     enum class form : std::uint8_t { arabic, chinese, word };
     std::size_t begin = 0, end = 0;
@@ -258,15 +267,15 @@ quantity_scanner::quantity_scanner(lexicon const& lex)
     : lex_(lex),
       number_words_(lex, "number"),
       names_(lex, "name"),
-      unit_(lex.match("unit")),
+      unit_(lex, "unit"),
+      scale_(lex, "scale"),
+      qualifier_post_(lex, "qualifier_post"),
+      qualifier_infix_(lex, "qualifier_infix"),
+      not_after_(lex, "not_quantity_after"),
       unit_prefix_(lex.match("unit_prefix")),
-      scale_(lex.match("scale")),
       number_(lex.match("number")),
       qualifier_(lex.match("qualifier")),
-      qualifier_post_(lex.match("qualifier_post")),
-      qualifier_infix_(lex.match("qualifier_infix")),
       not_before_(lex.match("not_quantity_before")),
-      not_after_(lex.match("not_quantity_after")),
       name_(lex.match("name")),
       not_range_(lex.match("not_range")) {}
 
@@ -290,7 +299,7 @@ bool quantity_scanner::number_at(std::string_view t, std::size_t pos, std::size_
             std::size_t q = n.end + 2;
             while (q < to && is_ascii_digit(t[q])) ++q;
             std::size_t r = skip_ascii_space(t, q, to);
-            bool unit_follows = (r < to && (t[r] == '%' || scale_.longest_at(t.substr(0, to), r) ||
+            bool unit_follows = (r < to && (t[r] == '%' || match_at(scale_, t, r, to) ||
                                             match_at(unit_, t, r, to))) ||
                                 (q < to && !is_ascii_digit(t[q]) && match_at(unit_, t, q, to));
             if (unit_follows && q - (n.end + 2) <= 3) {
