@@ -631,8 +631,9 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
             if (u && !scaled && lex_.entry(u->entry).id == "year") reject = true;
             if (n.value == 0 && !range) reject = true;
         }
-        // numbers inside names: the new three, Ten Actions, 十四五, Healthy China 2030
-        if (!reject && !name_.empty()) {
+        // numbers inside names: the new three, Ten Actions, 十四五 (names with digits carry years:
+        // Healthy China 2030, which the year rule has already set aside)
+        if (!reject && n.type != number_core::form::arabic && !names_.empty()) {
             std::size_t wb = n.begin > from + 28 ? n.begin - 28 : from;
             std::size_t we = std::min(to, n.end + 28);
             std::vector<lexicon_match> names;

@@ -111,7 +111,7 @@ public:
           section_cue_(lex.match("section_cue")),
           target_list_(lex.match("target_list")),
           period_cue_(lex, "period_cue"),
-          cue_finder_({&metric_, &direction_, &kind_cue_}) {}
+          cue_finder_({&metric_, &direction_, &kind_cue_, &period_cue_}) {}
 
     void run();
 
@@ -230,10 +230,9 @@ void extractor::prepare_cues(block const& b, std::vector<quantity> const& qs) {
     cache_.metrics.swap(found_[0]);
     cache_.directions.swap(found_[1]);
     cache_.kinds.swap(found_[2]);
-    block_periods_.clear();
-    block_years_.clear();
+    block_periods_.swap(found_[3]);  // period phrases of the sentences with quantities
+    block_years_.clear();             // years anywhere before the last quantity (刚刚过去的2017年，…)
     std::size_t last = qs.empty() ? bb : qs.back().where.begin;
-    period_cue_.find_all(t_, bb, last, block_periods_);
     find_years(t_, bb, last, block_years_);
     cache_valid_ = true;
     period_block_ = b.id;
