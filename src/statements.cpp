@@ -37,30 +37,6 @@ bool is_full_stop(std::string_view t, std::size_t pos, std::size_t to) noexcept 
     return true;
 }
 
-// Start of the clause / sentence that holds `pos`, not before `from`.
-std::size_t unit_start(std::string_view t, std::size_t pos, std::size_t from, bool sentence) {
-    std::size_t p = pos;
-    while (p > from) {
-        std::size_t q = utf8::prev(t, p);
-        char32_t cp = utf8::decode(t, q).cp;
-        if (sentence ? is_sentence_end(cp) : is_clause_end(cp)) return p;
-        if (cp == '.' && is_full_stop(t, q, t.size())) return p;
-        p = q;
-    }
-    return from;
-}
-// End of the clause / sentence that holds `pos`, not after `to`.
-std::size_t unit_end(std::string_view t, std::size_t pos, std::size_t to, bool sentence) {
-    std::size_t p = pos;
-    while (p < to) {
-        auto d = utf8::decode(t, p);
-        if (sentence ? is_sentence_end(d.cp) : is_clause_end(d.cp)) return p;
-        if (d.cp == '.' && is_full_stop(t, p, to)) return p;
-        p += d.length;
-    }
-    return to;
-}
-
 // A four-digit year (1900..2100) standing alone at [b, e).
 std::optional<int> year_at(std::string_view t, std::size_t b, std::size_t e) {
     if (e - b != 4) return std::nullopt;
@@ -124,6 +100,16 @@ private:
     bool heading_like(block const& b) const;
     window_cues const& cues_for(block const& b);
     void prepare_cues(block const& b, std::vector<quantity> const& qs);
+    // Clause and sentence boundaries of the current block, indexed once (blocks with quantities).
+    struct delimiter {
+        std::size_t begin, end;
+        bool sentence;
+    };
+    void index_delimiters(block const& b);
+    std::size_t start_of(std::size_t pos, bool sentence) const;
+    std::size_t end_of(std::size_t pos, bool sentence) const;
+    std::vector<delimiter> delims_;
+    span indexed_{};
     std::optional<direction_kind> direction_of(quantity const& q, window_cues const& w, std::size_t clause_begin,
                                                lexicon_entry const* metric) const;
     void add_statement(block const& b, quantity const& q, context const& ctx, bool in_list);
@@ -216,14 +202,56 @@ extractor::window_cues const& extractor::cues_for(block const& b) {
     return cache_;
 }
 
+void extractor::index_delimiters(block const& b) {
+    delims_.clear();
+    indexed_ = b.where;
+    std::size_t p = b.where.begin;
+    while (p < b.where.end) {
+        unsigned char c = static_cast<unsigned char>(t_[p]);
+        if (c < 0x80) {
+            char32_t cp = c;
+            if (is_clause_end(cp) || (cp == '.' && is_full_stop(t_, p, b.where.end)))
+                delims_.push_back({p, p + 1, is_sentence_end(cp) || cp == '.'});
+            ++p;
+            continue;
+        }
+        if (c == 0xE3 || c == 0xEF) {  // CJK and full-width punctuation
+            auto d = utf8::decode(t_, p);
+            if (is_clause_end(d.cp)) delims_.push_back({p, p + d.length, is_sentence_end(d.cp)});
+            p += d.length;
+            continue;
+        }
+        p += c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    }
+}
+
+std::size_t extractor::start_of(std::size_t pos, bool sentence) const {
+    auto it = std::upper_bound(delims_.begin(), delims_.end(), pos,
+                               [](std::size_t v, delimiter const& d) { return v < d.end; });
+    while (it != delims_.begin()) {
+        --it;
+        if (!sentence || it->sentence) return it->end;
+    }
+    return indexed_.begin;
+}
+
+std::size_t extractor::end_of(std::size_t pos, bool sentence) const {
+    auto it = std::lower_bound(delims_.begin(), delims_.end(), pos,
+                               [](delimiter const& d, std::size_t v) { return d.begin < v; });
+    for (; it != delims_.end(); ++it)
+        if (!sentence || it->sentence) return it->begin;
+    return indexed_.end;
+}
+
 void extractor::prepare_cues(block const& b, std::vector<quantity> const& qs) {
     for (auto& v : found_) v.clear();
-    std::size_t const bb = b.where.begin, be = b.where.end;
+    index_delimiters(b);
+    std::size_t const bb = b.where.begin;
     std::size_t covered = bb;
     for (auto const& q : qs) {
-        std::size_t se = unit_end(t_, q.where.end, be, true);
+        std::size_t se = end_of(q.where.end, true);
         if (se <= covered) continue;
-        std::size_t sb = std::max(covered, unit_start(t_, q.where.begin, bb, true));
+        std::size_t sb = std::max(covered, start_of(q.where.begin, true));
         cue_finder_.find_all(t_, sb, se, found_);
         covered = se;
     }
@@ -319,10 +347,10 @@ void extractor::add_statement(block const& b, quantity const& q, context const& 
     std::size_t const bb = b.where.begin, be = b.where.end;
     if (!(q.where.begin >= sentence_.begin && q.where.end <= sentence_.end && sentence_.begin >= bb &&
           sentence_.end <= be && sentence_.end > sentence_.begin))
-        sentence_ = {unit_start(t_, q.where.begin, bb, true), unit_end(t_, q.where.end, be, true)};
+        sentence_ = {start_of(q.where.begin, true), end_of(q.where.end, true)};
     std::size_t const s_begin = sentence_.begin;
-    std::size_t c_begin = unit_start(t_, q.where.begin, bb, false);
-    std::size_t c_end = unit_end(t_, q.where.end, be, false);
+    std::size_t c_begin = start_of(q.where.begin, false);
+    std::size_t c_end = end_of(q.where.end, false);
     auto const& w = cues_for(b);
 
     statement st;
