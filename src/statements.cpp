@@ -385,7 +385,11 @@ void extractor::add_statement(block const& b, quantity const& q, context const& 
         st.metric = span{met->begin, met->end};
         st.metric_id = me->id;
         bool change = st.direction == direction_kind::increase || st.direction == direction_kind::decrease;
-        if (change && q.unit == "percent" && !me->expands.empty()) st.metric_id = me->expands.front();
+        bool pct = q.unit == "percent" || q.unit == "percentage_point";
+        // the other reading of the metric (data: `expands`): a level metric's percent change
+        // (GDP → GDP growth), a change metric's amount (GDP growth → GDP)
+        if (!me->expands.empty() && ((me->weight == 0 && change && pct) || (me->weight > 0 && !pct && !q.unit.empty())))
+            st.metric_id = me->expands.front();
     }
 
     // ---- kind: the target list, then the sentence's own cue, then the heading/section context
@@ -393,13 +397,22 @@ void extractor::add_statement(block const& b, quantity const& q, context const& 
     if (in_list) kind = statement_kind::target;
     if (!kind) {
         lexicon_match const* cue = nullptr;
+        // a cue word inside a metric phrase (`一般公共预算收入`) is not a cue
+        auto inside_metric = [&](lexicon_match const& m) {
+            for (auto const& x : w.metrics)
+                if (x.begin <= m.begin && m.end <= x.end) return true;
+            return false;
+        };
         for (auto const& m : w.kinds)
             if (m.begin >= s_begin && m.end <= q.where.begin && !comparative_before(m.begin) &&
-                (!cue || m.end > cue->end))
+                (!cue || m.end > cue->end) && !inside_metric(m))
                 cue = &m;
         if (!cue)
             for (auto const& m : w.kinds)
-                if (m.begin >= q.where.end && m.end <= c_end && !comparative_before(m.begin)) { cue = &m; break; }
+                if (m.begin >= q.where.end && m.end <= c_end && !comparative_before(m.begin) && !inside_metric(m)) {
+                    cue = &m;
+                    break;
+                }
         if (cue) {
             bool target = lex_.entry(cue->entry).id == "target";
             if (!target && after_be(t_, cue->begin)) target = true;
