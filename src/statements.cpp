@@ -547,6 +547,21 @@ void extractor::add_list_items(block const& b, std::size_t from, std::size_t to,
         if (cut) {
             emit(seg, p);
             seg = p + d.length;
+            // the list ends with a sentence when the next one states no figure and no metric
+            // (`这样的目标，是立足发展所需…`, `确定以上目标，…`)
+            if (d.cp == U'。' || d.cp == '.') {
+                std::size_t ne = seg;
+                while (ne < to) {
+                    auto dn = utf8::decode(t_, ne);
+                    if (dn.cp == U'。' || (dn.cp == '.' && is_full_stop(t_, ne, to))) break;
+                    ne += dn.length;
+                }
+                bool figure = false;
+                for (auto const& q : qs) figure = figure || (q.where.begin >= seg && q.where.begin < ne);
+                std::vector<lexicon_match> mm;
+                if (!figure) metric_.find_all(t_, seg, ne, mm);
+                if (!figure && mm.empty()) return;
+            }
         }
         p += d.length;
     }
