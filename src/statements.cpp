@@ -73,6 +73,21 @@ bool is_item_glyph(std::string_view t, std::size_t pos, std::size_t to) {
            cp == U'➢' || cp == U'—' || cp == U'–' || cp == '-' || cp == '*';
 }
 
+// Cue matches of one kind are sorted and do not overlap, so both their starts and their
+// ends ascend: lookups are binary searches (a 10 MB paragraph stays linear).
+// Index of the last match that ends at or before `pos`, or -1.
+std::ptrdiff_t last_ending_by(std::vector<lexicon_match> const& v, std::size_t pos) {
+    auto it = std::upper_bound(v.begin(), v.end(), pos, [](std::size_t p, lexicon_match const& m) { return p < m.end; });
+    return (it - v.begin()) - 1;
+}
+// Index of the first match that starts at or after `pos` (v.size() if none).
+std::size_t first_starting_at(std::vector<lexicon_match> const& v, std::size_t pos) {
+    return static_cast<std::size_t>(
+        std::lower_bound(v.begin(), v.end(), pos, [](lexicon_match const& m, std::size_t p) { return m.begin < p; }) -
+        v.begin());
+}
+constexpr int max_cue_steps = 64;  // how far back a lookup skips unusable cues
+
 class extractor {
 public:
     extractor(document& doc, lexicon const& lex)
@@ -108,7 +123,7 @@ private:
     void index_delimiters(block const& b);
     std::size_t start_of(std::size_t pos, bool sentence) const;
     std::size_t end_of(std::size_t pos, bool sentence) const;
-    std::vector<delimiter> delims_;
+    std::vector<delimiter> delims_, sentence_delims_;  // every clause end; sentence ends only
     span indexed_{};
     std::optional<direction_kind> direction_of(quantity const& q, window_cues const& w, std::size_t clause_begin,
                                                lexicon_entry const* metric) const;
@@ -204,20 +219,26 @@ extractor::window_cues const& extractor::cues_for(block const& b) {
 
 void extractor::index_delimiters(block const& b) {
     delims_.clear();
+    sentence_delims_.clear();
     indexed_ = b.where;
     std::size_t p = b.where.begin;
     while (p < b.where.end) {
         unsigned char c = static_cast<unsigned char>(t_[p]);
         if (c < 0x80) {
             char32_t cp = c;
-            if (is_clause_end(cp) || (cp == '.' && is_full_stop(t_, p, b.where.end)))
+            if (is_clause_end(cp) || (cp == '.' && is_full_stop(t_, p, b.where.end))) {
                 delims_.push_back({p, p + 1, is_sentence_end(cp) || cp == '.'});
+                if (delims_.back().sentence) sentence_delims_.push_back(delims_.back());
+            }
             ++p;
             continue;
         }
         if (c == 0xE3 || c == 0xEF) {  // CJK and full-width punctuation
             auto d = utf8::decode(t_, p);
-            if (is_clause_end(d.cp)) delims_.push_back({p, p + d.length, is_sentence_end(d.cp)});
+            if (is_clause_end(d.cp)) {
+                delims_.push_back({p, p + d.length, is_sentence_end(d.cp)});
+                if (delims_.back().sentence) sentence_delims_.push_back(delims_.back());
+            }
             p += d.length;
             continue;
         }
@@ -226,21 +247,15 @@ void extractor::index_delimiters(block const& b) {
 }
 
 std::size_t extractor::start_of(std::size_t pos, bool sentence) const {
-    auto it = std::upper_bound(delims_.begin(), delims_.end(), pos,
-                               [](std::size_t v, delimiter const& d) { return v < d.end; });
-    while (it != delims_.begin()) {
-        --it;
-        if (!sentence || it->sentence) return it->end;
-    }
-    return indexed_.begin;
+    auto const& v = sentence ? sentence_delims_ : delims_;
+    auto it = std::upper_bound(v.begin(), v.end(), pos, [](std::size_t p, delimiter const& d) { return p < d.end; });
+    return it == v.begin() ? indexed_.begin : std::prev(it)->end;
 }
 
 std::size_t extractor::end_of(std::size_t pos, bool sentence) const {
-    auto it = std::lower_bound(delims_.begin(), delims_.end(), pos,
-                               [](delimiter const& d, std::size_t v) { return d.begin < v; });
-    for (; it != delims_.end(); ++it)
-        if (!sentence || it->sentence) return it->begin;
-    return indexed_.end;
+    auto const& v = sentence ? sentence_delims_ : delims_;
+    auto it = std::lower_bound(v.begin(), v.end(), pos, [](delimiter const& d, std::size_t p) { return d.begin < p; });
+    return it == v.end() ? indexed_.end : it->begin;
 }
 
 void extractor::prepare_cues(block const& b, std::vector<quantity> const& qs) {
@@ -287,10 +302,9 @@ std::optional<direction_kind> extractor::direction_of(quantity const& q, window_
                                                       std::size_t clause_begin, lexicon_entry const* metric) const {
     bool const pct = q.unit == "percent" || q.unit == "percentage_point";
     lexicon_match const* cue = nullptr;
-    for (auto const& m : w.directions) {
-        if (m.begin < clause_begin || m.end > q.where.begin) continue;
-        if (!cue || m.end > cue->end) cue = &m;
-    }
+    std::ptrdiff_t ci = last_ending_by(w.directions, q.where.begin);
+    if (ci >= 0 && w.directions[static_cast<std::size_t>(ci)].begin >= clause_begin)
+        cue = &w.directions[static_cast<std::size_t>(ci)];
     if (cue) {
         auto const& e = lex_.entry(cue->entry);
         if (e.id == "increase" || e.id == "decrease") {
@@ -318,8 +332,8 @@ std::optional<direction_kind> extractor::direction_of(quantity const& q, window_
             // `growth target at 5%`: a weak cue after a change word and other words keeps the change;
             // `降到5.2%`, `increased to 5%` (the change word right before it) is a level
             lexicon_match const* prev = nullptr;
-            for (auto const& m : w.directions)
-                if (m.begin >= clause_begin && m.end <= cue->begin && (!prev || m.end > prev->end)) prev = &m;
+            if (ci > 0 && w.directions[static_cast<std::size_t>(ci - 1)].begin >= clause_begin)
+                prev = &w.directions[static_cast<std::size_t>(ci - 1)];
             if (prev) {
                 auto const& pe = lex_.entry(prev->entry);
                 std::size_t gap_end = skip_blank_back(t_, cue->begin, prev->end);
@@ -370,14 +384,14 @@ void extractor::add_statement(block const& b, quantity const& q, context const& 
 
     // ---- metric: nearest before in the clause, else after in the clause, else before in the sentence
     lexicon_match const* met = nullptr;
-    for (auto const& m : w.metrics)
-        if (m.begin >= c_begin && m.end <= q.where.begin && (!met || m.end > met->end)) met = &m;
-    if (!met)
-        for (auto const& m : w.metrics)
-            if (m.begin >= q.where.end && m.end <= c_end) { met = &m; break; }
-    if (!met)
-        for (auto const& m : w.metrics)
-            if (m.begin >= s_begin && m.end <= q.where.begin && (!met || m.end > met->end)) met = &m;
+    lexicon_match const* before = nullptr;
+    if (auto mi = last_ending_by(w.metrics, q.where.begin); mi >= 0) before = &w.metrics[static_cast<std::size_t>(mi)];
+    if (before && before->begin >= c_begin) met = before;
+    if (!met) {
+        std::size_t ai = first_starting_at(w.metrics, q.where.end);
+        if (ai < w.metrics.size() && w.metrics[ai].end <= c_end) met = &w.metrics[ai];
+    }
+    if (!met && before && before->begin >= s_begin) met = before;
     lexicon_entry const* me = met ? &lex_.entry(met->entry) : nullptr;
 
     st.direction = direction_of(q, w, c_begin, me);
@@ -399,20 +413,23 @@ void extractor::add_statement(block const& b, quantity const& q, context const& 
         lexicon_match const* cue = nullptr;
         // a cue word inside a metric phrase (`一般公共预算收入`) is not a cue
         auto inside_metric = [&](lexicon_match const& m) {
-            for (auto const& x : w.metrics)
-                if (x.begin <= m.begin && m.end <= x.end) return true;
-            return false;
+            auto it = std::upper_bound(w.metrics.begin(), w.metrics.end(), m.begin,
+                                       [](std::size_t p, lexicon_match const& x) { return p < x.begin; });
+            return it != w.metrics.begin() && m.end <= std::prev(it)->end;
         };
-        for (auto const& m : w.kinds)
-            if (m.begin >= s_begin && m.end <= q.where.begin && !comparative_before(m.begin) &&
-                (!cue || m.end > cue->end) && !inside_metric(m))
-                cue = &m;
+        auto usable = [&](lexicon_match const& m) { return !comparative_before(m.begin) && !inside_metric(m); };
+        for (std::ptrdiff_t k = last_ending_by(w.kinds, q.where.begin), steps = 0; k >= 0 && steps < max_cue_steps;
+             --k, ++steps) {
+            auto const& m = w.kinds[static_cast<std::size_t>(k)];
+            if (m.begin < s_begin) break;
+            if (usable(m)) { cue = &m; break; }
+        }
         if (!cue)
-            for (auto const& m : w.kinds)
-                if (m.begin >= q.where.end && m.end <= c_end && !comparative_before(m.begin) && !inside_metric(m)) {
-                    cue = &m;
-                    break;
-                }
+            for (std::size_t k = first_starting_at(w.kinds, q.where.end); k < w.kinds.size(); ++k) {
+                auto const& m = w.kinds[k];
+                if (m.end > c_end) break;
+                if (usable(m)) { cue = &m; break; }
+            }
         if (cue) {
             bool target = lex_.entry(cue->entry).id == "target";
             if (!target && after_be(t_, cue->begin)) target = true;
@@ -426,22 +443,38 @@ void extractor::add_statement(block const& b, quantity const& q, context const& 
     std::optional<int> period, period_end;
     if (!in_list) {
         std::size_t best = 0;
-        for (auto const& [pos, y] : block_years_)
-            if (pos + 4 <= q.where.begin && !comparative_before(pos) && pos >= best) {
+        {
+            // the last year before the number (not after 比/than)
+            auto it = std::lower_bound(block_years_.begin(), block_years_.end(), q.where.begin,
+                                       [](auto const& y, std::size_t p) { return y.first + 4 <= p; });
+            int steps = 0;
+            while (it != block_years_.begin() && steps++ < max_cue_steps) {
+                --it;
+                auto const [pos, y] = *it;
+                if (comparative_before(pos)) continue;
                 best = pos;
                 period = y;
-                period_end.reset();
                 // 2016-2020 / 2021至2025: a span
                 std::size_t r = pos + 4;
-                if (r < q.where.begin) {
+                auto next = std::next(it);
+                if (r < q.where.begin && next != block_years_.end()) {
                     auto d = utf8::decode(t_, r);
-                    if (d.cp == '-' || d.cp == U'—' || d.cp == U'–' || d.cp == U'至')
-                        for (auto const& [p2, y2] : block_years_)
-                            if (p2 > r && p2 <= r + d.length + 1 && y2 > y) period_end = y2;
+                    if ((d.cp == '-' || d.cp == U'—' || d.cp == U'–' || d.cp == U'至') && next->first > r &&
+                        next->first <= r + d.length + 1 && next->second > y)
+                        period_end = next->second;
                 }
+                break;
             }
-        for (auto const& m : block_periods_) {
-            if (m.end > q.where.begin || m.begin < best || comparative_before(m.begin)) continue;
+        }
+        lexicon_match const* pc = nullptr;
+        for (std::ptrdiff_t k = last_ending_by(block_periods_, q.where.begin), steps = 0;
+             k >= 0 && steps < max_cue_steps; --k, ++steps) {
+            auto const& m = block_periods_[static_cast<std::size_t>(k)];
+            if (m.begin < best) break;
+            if (!comparative_before(m.begin)) { pc = &m; break; }
+        }
+        if (pc) {
+            auto const& m = *pc;
             auto const& e = lex_.entry(m.entry);
             int wgt = static_cast<int>(e.weight);
             best = m.begin;
