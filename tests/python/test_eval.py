@@ -69,12 +69,13 @@ def test_score_recall_by_language_none_lines_and_precision():
 @pytest.mark.skipif(not GOLD.is_file(), reason="shared corpus not available")
 def test_gold_dev_floor():
     r = evaluate(str(GOLD), str(GOLD_DIR))
-    # Measured 2026-11-28: recall 1.000 at every level up to metric_id for en; strictest
-    # level 1.000 (en) and 0.979 (zh, the M2 subscript split over lines); precision 1.0.
+    # Measured 2026-11-28 with the structure stage merged: 131 scored lines, recall 1.000 at
+    # every level in both languages, precision 1.000 on both exhaustive documents. The floor
+    # leaves room for two or three lines.
     assert r["recall"]["all"]["number"] >= 0.99
     assert r["recall"]["en"]["period"] >= 0.97
-    assert r["recall"]["zh"]["period"] >= 0.95
-    assert r["recall"]["all"]["period"] >= 0.96
+    assert r["recall"]["zh"]["period"] >= 0.97
+    assert r["recall"]["all"]["period"] >= 0.98
     for doc_id in ("seed-2024-summary-en", "dev-gwr-2020-synth-en"):
         assert r["precision"][doc_id]["precision"] >= 0.95
 
