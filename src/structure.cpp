@@ -1,12 +1,27 @@
 // Structure stage: lang, title, date, year, sections and blocks, in one pass over the lines.
 //
-// Each line is classified once (licence trailer, website navigation, metadata line,
-// heading, title-block date line, list item, plain text) with the X3 line grammars
-// behind grammar/structure_match.hpp and the `structure` cues of the lexicon
-// (data/lexicon/structure.tsv). Plain lines join the open block when the source's
-// formatting broke a sentence or a number across lines (`74.4\n\u200b\n万亿元`,
-// `M\n2\n`). Blocks and sections are byte spans into the untouched text; every
-// visible character ends up in exactly one block.
+// Each line is classified once, in this order, with the X3 line grammars behind
+// grammar/structure_match.hpp and the structure cues of the lexicon (data/lexicon/structure.tsv):
+//   licence trailer (`本作品是中华人民共和国的` … to the end: meta, outside every section)
+//   website navigation (`下载`, `打印`, `【字号：` …: meta) and horizontal rules (`---`: meta)
+//   metadata lines (`Post time: Mar-21-2024`, `来源：`, `时间：2026-02-02`: meta; publication date)
+//   headings: `一、` parts (level 1, in sequence; out of sequence they are `一、` items), `（一）`
+//     sub-headings (level 2; the heading ends at the first `。`, the rest is a paragraph),
+//     Roman numerals (level 1), Markdown `#` (level = count), `**Speaker**` labels (heading blocks)
+//   title-block date lines (`——2024年3月5日在…会议上`, `May 22, 2020`: meta; delivery date)
+//   list items (`➣ • ● ■ -- - – ——`, `Point N:`, `一是`, `第一，`, `1.`, `(1)`, `(a)`, `①`),
+//     several bullets on one line split into several items
+//   plain text: a paragraph, or the continuation of the open block when the source broke a
+//     sentence, a number or a title across lines (`74.4⏎\u200b⏎万亿元`, `M⏎2⏎`, `政府工作报⏎告`);
+//     where paragraphs are separated by blank lines, a single line break never ends a block.
+// When a block closes: the first short line of the title block becomes the title (a heading
+// block), short lines after it (bylines) become meta; a colon lead-in followed by a list becomes
+// a heading block; a paragraph holding a target lead-in (`今年发展主要预期目标是：`) is split so
+// that the target paragraph is a block of its own; a short Chinese line standing alone is a
+// heading block (and, without numbered parts, `2024年工作回顾` opens a part); items nest under an
+// item of another kind that does not end its sentence (`Point 1: … are` ⏎ `➣ …`).
+// Blocks and sections are byte spans into the untouched text, starting and ending on visible
+// characters; every visible character ends up in exactly one block.
 #include <algorithm>  // std::find_if
 #include <cstdio>     // std::snprintf
 #include <cstring>    // std::memchr
@@ -76,7 +91,6 @@ struct open_block {
     std::size_t text_begin = 0; ///< items: first byte after the marker
     bool licence = false;       ///< part of a licence trailer
     bool absorb_value = false;  ///< `来源:` with the value on the next line
-    bool punct = false;         ///< holds sentence-inner punctuation (see can_join)
 };
 
 struct list_entry {
@@ -94,10 +108,12 @@ public:
 
     void run() {
         std::size_t const n = t_.size();
+        // Lines end with LF (and CRLF); text with no LF at all but CRs uses classic Mac line ends.
+        if (!std::memchr(t_.data(), '\n', n) && std::memchr(t_.data(), '\r', n)) eol_ = '\r';
         detect_layout(std::min<std::size_t>(n, 65536));
         std::size_t pos = 0;
         while (pos < n) {
-            auto const* nl = static_cast<char const*>(std::memchr(t_.data() + pos, '\n', n - pos));
+            auto const* nl = static_cast<char const*>(std::memchr(t_.data() + pos, eol_, n - pos));
             std::size_t e = nl ? static_cast<std::size_t>(nl - t_.data()) : n;
             line(pos, e);
             pos = e + 1;
@@ -130,7 +146,7 @@ private:
         std::size_t single = 0, separated = 0, pos = 0;
         bool prev_content = false, blank_since = false;
         while (pos < limit) {
-            auto const* nl = static_cast<char const*>(std::memchr(t_.data() + pos, '\n', limit - pos));
+            auto const* nl = static_cast<char const*>(std::memchr(t_.data() + pos, eol_, limit - pos));
             std::size_t e = nl ? static_cast<std::size_t>(nl - t_.data()) : limit;
             bool blank = true;
             for (std::size_t i = pos; i < e && blank;) {
@@ -451,7 +467,8 @@ private:
     /// A short line of Chinese words standing alone in the body, without any punctuation:
     /// an unnumbered heading (`2024年工作回顾`, `加强政府自身建设`, `附件1`, `名词解释`).
     bool standalone_heading(span w) const {
-        if (w.size() > 80 || code_points(w.begin, w.end, 21) > 20) return false;
+        std::size_t n = code_points(w.begin, w.end, 21);
+        if (w.size() > 80 || n > 20 || n < 2) return false;
         bool han = false;
         for (std::size_t i = w.begin; i < w.end;) {
             auto d = utf8::decode(t_, i);
@@ -525,9 +542,10 @@ private:
         char32_t first = utf8::decode(t_, vb).cp;
         if (continues(first)) return true;
         if (o.b.kind == block_kind::item && o.text_begin >= o.b.where.end) return true;  // `——` ⏎ `改革开放`
-        if (blank_separated_ && !front_) return true;  // a soft line break inside a paragraph
         std::size_t p = utf8::prev(t_, o.b.where.end);
         char32_t last = utf8::decode(t_, p).cp, eff = last;
+        // a soft line break inside a paragraph (in the title block only after a comma: a salutation)
+        if (blank_separated_ && (!front_ || last == ',' || last == U'，')) return true;
         while (is_closing(eff) && p > o.b.where.begin) {
             p = utf8::prev(t_, p);
             eff = utf8::decode(t_, p).cp;
@@ -536,8 +554,8 @@ private:
         if (is_cjk(last) || is_cjk(first)) {
             // Chinese: a broken sentence, unless the open block is a short title-block line
             // (`2025年四川省政府工作报告` ⏎ `来源…`) and the new line is more than a fragment.
-            return o.b.kind == block_kind::item || o.punct || o.b.where.size() >= 90 || is_opening(last) ||
-                   open_ended(last) || code_points(vb, ve, 3) <= 2 || copula_colon(vb, ve);
+            return o.b.kind == block_kind::item || o.b.where.size() >= 90 || is_opening(last) || open_ended(last) ||
+                   code_points(vb, ve, 3) <= 2 || copula_colon(vb, ve) || has_inner_punct(o.b.where.begin, o.b.where.end);
         }
         // English: a word or number broken by a line break, continued in lower case or digits.
         if (is_ascii_alnum(last) || last == '-') return (first >= 'a' && first <= 'z') || (first >= '0' && first <= '9');
@@ -558,15 +576,12 @@ private:
         open_.b.kind = kind;
         open_.b.section = current_section();
         open_.b.where = {b, e};
-        open_.punct = has_inner_punct(b, e);
     }
 
-    void extend(std::size_t vb, std::size_t ve) {
-        if (!open_.punct && open_.b.where.size() < 90) open_.punct = has_inner_punct(vb, ve);
-        open_.b.where.end = ve;
-    }
+    void extend(std::size_t, std::size_t ve) { open_.b.where.end = ve; }
 
-    /// Sentence-inner punctuation within the first 90 bytes (enough for the join rule).
+    /// Sentence-inner punctuation within the first 90 bytes (enough for the join rule, which
+    /// joins any block of 90 bytes or more).
     bool has_inner_punct(std::size_t b, std::size_t e) const {
         e = std::min(e, b + 90);
         for (std::size_t i = b; i < e;) {
@@ -674,32 +689,52 @@ private:
     /// Start of the sentence that introduces the main targets (`今年发展主要预期目标是：`,
     /// `主要预期目标为：`, `主要预期目标是:`, `…发展的⏎主要预期目标⏎是：`), if the block holds one.
     std::optional<std::size_t> target_start(span w) const {
-        for (std::size_t i = w.begin; i < w.end; ++i) {
-            auto c = static_cast<unsigned char>(t_[i]);
-            bool colon = c == ':' || (c == 0xEF && t_.compare(i, 3, "：") == 0);
-            if (!colon) continue;
-            std::size_t q = trim_back(w.begin, i);
-            if (q < w.begin + 3) continue;
-            std::string_view copula = t_.substr(q - 3, 3);
-            if (copula != "是" && copula != "为") continue;
-            q = trim_back(w.begin, q - 3);
-            auto m = target_.m->longest_ending_at(t_, q);
-            if (!m || m->begin < w.begin) continue;
-            // back to the end of the previous sentence
-            std::size_t s = m->begin;
-            while (s > w.begin) {
-                std::size_t p = utf8::prev(t_, s);
-                if (is_terminal(utf8::decode(t_, p).cp)) break;
-                s = p;
+        // Colons are rare: find them with memchr (the full-width colon ： is EF BC 9A), then
+        // look back from each for 是/为 and a lead-in phrase. The earliest lead-in wins.
+        std::optional<std::size_t> best;
+        char const* const base = t_.data();
+        for (char c : {'\x9A', ':'}) {
+            std::size_t from = w.begin, to = best ? *best : w.end;
+            while (from < to) {
+                auto const* hit = static_cast<char const*>(std::memchr(base + from, c, to - from));
+                if (!hit) break;
+                std::size_t i = static_cast<std::size_t>(hit - base);
+                from = i + 1;
+                if (c == '\x9A') {
+                    if (i < w.begin + 2 || base[i - 2] != '\xEF' || base[i - 1] != '\xBC') continue;
+                    i -= 2;  // the colon starts at EF
+                }
+                if (auto s = lead_in_before(w, i)) {
+                    best = s;
+                    break;
+                }
             }
-            while (s < m->begin) {
-                auto d = utf8::decode(t_, s);
-                if (!utf8::is_blank(d.cp)) break;
-                s += d.length;
-            }
-            return s;
         }
-        return std::nullopt;
+        return best;
+    }
+
+    /// The start of the sentence whose lead-in (phrase, 是/为, blanks) ends at the colon at `colon`.
+    std::optional<std::size_t> lead_in_before(span w, std::size_t colon) const {
+        std::size_t q = trim_back(w.begin, colon);
+        if (q < w.begin + 3) return std::nullopt;
+        std::string_view copula = t_.substr(q - 3, 3);
+        if (copula != "是" && copula != "为") return std::nullopt;
+        q = trim_back(w.begin, q - 3);
+        auto m = target_.m->longest_ending_at(t_, q);
+        if (!m || m->begin < w.begin) return std::nullopt;
+        // back to the end of the previous sentence
+        std::size_t s = m->begin;
+        while (s > w.begin) {
+            std::size_t p = utf8::prev(t_, s);
+            if (is_terminal(utf8::decode(t_, p).cp)) break;
+            s = p;
+        }
+        while (s < m->begin) {
+            auto d = utf8::decode(t_, s);
+            if (!utf8::is_blank(d.cp)) break;
+            s += d.length;
+        }
+        return s;
     }
 
     void push_item(block k, std::uint32_t fam, std::size_t text_begin) {
@@ -787,6 +822,7 @@ private:
     std::shared_ptr<lexicon const> builtin_;
     cue meta_key_, nav_, licence_, target_, year_task_, year_review_;
 
+    char eol_ = '\n';
     bool blank_separated_ = false;  // paragraphs are separated by blank lines (see detect_layout)
     bool gap_ = true;          // a blank line (or the start) since the last content line
     bool zw_pending_ = false;  // a zero-width-only line since the last content line

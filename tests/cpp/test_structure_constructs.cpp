@@ -131,6 +131,7 @@ TEST_CASE("structure: dashes, numbered and lettered items; a lead-in of several 
                "(2) Getting credit to small firms.\n"
                "Budget 2024 is about concrete steps. We will:\n"
                "(a) tackle immediate challenges for households and businesses;\n");
+    REQUIRE(d.blocks.size() == 8);
     CHECK(d.blocks[0].kind == block_kind::heading);
     CHECK(d.blocks[1].marker == "--");
     CHECK(d.blocks[2].marker == "-");
@@ -152,6 +153,14 @@ TEST_CASE("structure: text hygiene keeps offsets — CRLF, NBSP, zero-width, U+3
     CHECK(t[1] == "国内生产总值达到74.4\r\n\u200b\r\n万亿元，增长6.7％。");  // one block across the break
     CHECK(t[2] == "GDP grew.");
     CHECK(d.blocks[1].where.begin == text.find("国内"));  // the indentation is not part of the block
+}
+
+TEST_CASE("structure: classic Mac line ends (CR only) are line ends") {
+    auto d = p("一、2023年工作回顾\r\r国内生产总值增长5.2%。\r\r➣ GDP growth of around 5%;\r");
+    REQUIRE(d.blocks.size() == 3);
+    CHECK(d.sections.size() == 1);
+    CHECK(d.blocks[2].marker == "➣");
+    CHECK(d.slice(d.blocks[1].where) == "国内生产总值增长5.2%。");
 }
 
 TEST_CASE("structure: a number or sentence broken across lines is one block; sentences on their own lines are not") {
@@ -188,6 +197,7 @@ TEST_CASE("structure: the title block — title, delivery date, byline, salutati
     auto d = p("政府工作报告\n\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n\n"
                "国务院总理\u3000\n李\u3000强\n\n各位代表：\n\n现在，我代表国务院，向大会报告政府工作。\n");
     REQUIRE(d.title);
+    REQUIRE(d.blocks.size() == 6);
     CHECK(d.slice(*d.title) == "政府工作报告");
     CHECK(d.date == "2024-03-05");
     CHECK(d.year == 2024);
@@ -207,12 +217,14 @@ TEST_CASE("structure: the title block — title, delivery date, byline, salutati
                 "People's Congress on May 22, 2020\n\nLi Keqiang, Premier of the State Council\n\nFellow Deputies,\n");
     CHECK(en.slice(en.title.value_or(span{})) == "REPORT ON THE WORK OF THE GOVERNMENT");
     CHECK(en.date == "2020-05-22");
+    REQUIRE(en.blocks.size() == 4);
     CHECK(en.blocks[2].kind == block_kind::meta);
     CHECK(en.blocks[3].kind == block_kind::paragraph);
 }
 
 TEST_CASE("structure: metadata lines and publication dates; a delivery date wins") {
     auto d = p("Point 8: Vigorously develop green finance.\n\nPost time: Mar-21-2024\n");
+    REQUIRE(d.blocks.size() == 2);
     CHECK(d.blocks[1].kind == block_kind::meta);
     CHECK(d.date == "2024-03-21");
     CHECK(d.year == 2024);
@@ -220,6 +232,7 @@ TEST_CASE("structure: metadata lines and publication dates; a delivery date wins
     auto z = p("2026年北京市政府工作报告\n——2026年1月25日在北京市第十六届人民代表大会第四次会议上\n来源：北京日报\n"
                "时间：2026-02-02\n北京市市长 殷勇\n各位代表：\n");
     CHECK(z.date == "2026-01-25");
+    REQUIRE(z.blocks.size() == 6);
     CHECK(z.blocks[2].kind == block_kind::meta);
     CHECK(z.blocks[3].kind == block_kind::meta);
     CHECK(z.blocks[4].kind == block_kind::meta);
@@ -227,6 +240,7 @@ TEST_CASE("structure: metadata lines and publication dates; a delivery date wins
     auto stamp = p("2026年四川省人民政府工作报告\n2026年02月10日 07时41分\n来源:\n四川日报\n"
                    "2026年2月3日在四川省第十四届人民代表大会第五次会议上\n各位代表：\n");
     CHECK(stamp.date == "2026-02-03");
+    REQUIRE(stamp.blocks.size() == 5);
     CHECK(text_of(stamp, stamp.blocks[2]) == "来源:\n四川日报");
     CHECK(stamp.blocks[2].kind == block_kind::meta);
 
@@ -235,6 +249,18 @@ TEST_CASE("structure: metadata lines and publication dates; a delivery date wins
     REQUIRE(bad.diagnostics.size() == 1);
     CHECK(bad.diagnostics[0].code == "invalid_date");
     CHECK(bad.slice(bad.diagnostics[0].where) == "2023-02-29");
+}
+
+TEST_CASE("structure: website navigation is metadata, wherever it stands") {
+    auto d = p("下载\n打印\n【字号：大 中 小】\n2024年上海市政府工作报告\n各位代表：\n一、2023年工作回顾\n过去一年，稳中有进。\n"
+               "打印本页\n关闭窗口\n");
+    REQUIRE(d.blocks.size() == 9);
+    for (std::size_t i : {0u, 1u, 2u, 7u, 8u}) CHECK(d.blocks[i].kind == block_kind::meta);
+    CHECK(d.blocks[3].kind == block_kind::heading);  // the title
+    CHECK(d.blocks[6].kind == block_kind::paragraph);
+    // 大 / 中 / 小 are navigation only right after other navigation
+    auto body = p("一、2023年工作回顾\n过去一年，稳中有进。\n大\n");
+    CHECK(body.blocks.back().kind == block_kind::paragraph);
 }
 
 TEST_CASE("structure: a licence trailer is metadata outside the sections") {

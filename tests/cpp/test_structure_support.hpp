@@ -3,6 +3,7 @@
 // small accessors (block text, blocks by kind).
 #include <doctest/doctest.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,18 @@ inline reportx::block const* block_starting(reportx::document const& d, std::str
     for (auto const& b : d.blocks)
         if (text_of(d, b).substr(0, prefix.size()) == prefix) return &b;
     return nullptr;
+}
+
+/// The kind of the first block whose text starts with `prefix` (nullopt if none).
+inline std::optional<reportx::block_kind> kind_starting(reportx::document const& d, std::string_view prefix) {
+    auto const* b = block_starting(d, prefix);
+    return b ? std::optional<reportx::block_kind>(b->kind) : std::nullopt;
+}
+
+/// The marker of the first block whose text starts with `prefix` ("<none>" if no such block or no marker).
+inline std::string marker_starting(reportx::document const& d, std::string_view prefix) {
+    auto const* b = block_starting(d, prefix);
+    return b && b->marker ? *b->marker : std::string("<none>");
 }
 
 /// The structure invariants (see spec/output-schema.md, Section and Block):
