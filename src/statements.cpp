@@ -430,7 +430,7 @@ void extractor::add_statement(block const& b, quantity const& q, context const& 
                 if (m.end > c_end) break;
                 if (usable(m)) { cue = &m; break; }
             }
-        if (cue) {
+        if (cue && !(lex_.entry(cue->entry).weight == 0 && ctx.kind)) {
             bool target = lex_.entry(cue->entry).id == "target";
             if (!target && after_be(t_, cue->begin)) target = true;
             kind = target ? statement_kind::target : statement_kind::outcome;
