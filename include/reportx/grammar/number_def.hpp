@@ -11,9 +11,9 @@ auto const digit = x3::char_('0', '9');
 // A group of exactly three digits after a separator: `,000`, ` 600` (the separator is dropped).
 auto const comma_group = x3::omit[x3::lit(',')] >> x3::repeat(3)[digit] >> !digit;
 auto const space_group = x3::omit[x3::lit(' ')] >> x3::repeat(3)[digit] >> !digit;
-auto const integer_part = (x3::repeat(1, 3)[digit] >> +comma_group) |
-                          (x3::repeat(1, 3)[digit] >> +space_group) |
-                          +digit;
+// One to three leading digits, then comma groups, space groups or plain digits (one choice,
+// no backtracking over the leading digits).
+auto const integer_part = x3::repeat(1, 3)[digit] >> (+comma_group | +space_group | *digit);
 auto const fraction = x3::char_('.') >> +digit;
 
 }  // namespace number_detail
