@@ -411,13 +411,15 @@ void extractor::add_statement(block const& b, quantity const& q, context const& 
     if (in_list) kind = statement_kind::target;
     if (!kind) {
         lexicon_match const* cue = nullptr;
-        // a cue word inside a metric phrase (`一般公共预算收入`) is not a cue
+        // a weak cue word inside a metric phrase (`预期寿命`) is not a cue; a verb is (`economy grew`)
         auto inside_metric = [&](lexicon_match const& m) {
             auto it = std::upper_bound(w.metrics.begin(), w.metrics.end(), m.begin,
                                        [](std::size_t p, lexicon_match const& x) { return p < x.begin; });
             return it != w.metrics.begin() && m.end <= std::prev(it)->end;
         };
-        auto usable = [&](lexicon_match const& m) { return !comparative_before(m.begin) && !inside_metric(m); };
+        auto usable = [&](lexicon_match const& m) {
+            return !comparative_before(m.begin) && !(lex_.entry(m.entry).weight == 0 && inside_metric(m));
+        };
         for (std::ptrdiff_t k = last_ending_by(w.kinds, q.where.begin), steps = 0; k >= 0 && steps < max_cue_steps;
              --k, ++steps) {
             auto const& m = w.kinds[static_cast<std::size_t>(k)];
