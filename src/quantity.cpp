@@ -677,6 +677,7 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
                 } else if (n.value >= 2 && !the_before && !(n.capitalized && capital_next) && next_word.size() > 2 &&
                            (next_word.back() == 's' || next_word.back() == 'S') && !is_stop_word(next_word)) {
                     unit_id = "count";
+                    end = we;  // the counted noun is the unit as written: `two reductions`
                 } else {
                     reject = true;
                 }

@@ -415,6 +415,10 @@ TEST_CASE("statements: the seed summary (English, exhaustive gold)") {
     }
     CHECK(targets == 2);   // GDP growth of around 5%; energy intensity down about 2.5 percent
     CHECK(outcomes == 7);  // 30 percent (title), 60%, 30%, 60%, 30%, two reductions, two cuts
+    auto cuts = find(d, "two cuts");
+    REQUIRE(cuts);
+    CHECK(cuts->unit == "count");
+    CHECK(near(cuts->value, 2));
     auto s = find(d, "around 5%");
     REQUIRE(s);
     CHECK(s->metric_id == "gdp_growth");
