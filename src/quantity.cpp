@@ -276,7 +276,6 @@ quantity_scanner::quantity_scanner(lexicon const& lex)
       number_(lex.match("number")),
       qualifier_(lex.match("qualifier")),
       not_before_(lex.match("not_quantity_before")),
-      name_(lex.match("name")),
       not_range_(lex.match("not_range")) {}
 
 bool quantity_scanner::number_at(std::string_view t, std::size_t pos, std::size_t to, number_core& n) const {
