@@ -14,6 +14,12 @@ namespace detail {
 std::string_view builtin_lexicon_text();  // generated from data/lexicon/*.tsv at build time
 }
 
+#if defined(__x86_64__) && defined(__GNUC__) && defined(__linux__)
+#define REPORTX_POPCNT_CLONES __attribute__((target_clones("popcnt", "default")))
+#else
+#define REPORTX_POPCNT_CLONES
+#endif
+
 namespace {
 
 constexpr bool is_alnum(unsigned char c) noexcept {
@@ -32,9 +38,12 @@ bool case_sensitive(std::string_view alias) {
 }  // namespace
 
 // A byte trie. A space in an alias matches any run of ASCII white space in the text.
+// Each node keeps a 256-bit set of the bytes it has children for and its children in
+// byte order, so a step is a bit test and a popcount (no search), whatever the fan-out.
 struct matcher::impl {
     struct node {
-        std::vector<std::pair<unsigned char, int>> kids;
+        std::uint64_t bits[4] = {0, 0, 0, 0};
+        std::vector<int> kids;  // in byte order
         std::int64_t entry = -1;
         std::string exact;  // an acronym alias: the text must match it case for case
     };
@@ -42,22 +51,36 @@ struct matcher::impl {
     std::array<int, 256> root{};  // fast first step; 0 = no child
     bool folded = true;           // walk with lower-cased text bytes
 
+    static int rank(node const& n, unsigned char c) noexcept {
+        int r = 0;
+        for (int w = 0; w < (c >> 6); ++w) r += __builtin_popcountll(n.bits[w]);
+        std::uint64_t below = n.bits[c >> 6] & ((std::uint64_t{1} << (c & 63)) - 1);
+        return r + __builtin_popcountll(below);
+    }
     int child(int n, unsigned char c) const noexcept {
         if (n == 0) return root[c];
-        for (auto [k, v] : nodes[n].kids)
-            if (k == c) return v;
-        return 0;
+        node const& k = nodes[static_cast<std::size_t>(n)];
+        if (!(k.bits[c >> 6] >> (c & 63) & 1)) return 0;
+        return k.kids[static_cast<std::size_t>(rank(k, c))];
+    }
+    int add_child(int n, unsigned char c) {
+        int next = static_cast<int>(nodes.size());
+        nodes.emplace_back();
+        if (n == 0) {
+            root[c] = next;
+        } else {
+            node& k = nodes[static_cast<std::size_t>(n)];
+            k.kids.insert(k.kids.begin() + rank(k, c), next);
+            k.bits[c >> 6] |= std::uint64_t{1} << (c & 63);
+        }
+        return next;
     }
     void insert(std::string_view bytes, std::uint32_t entry, std::string_view original) {
         int n = 0;
         for (unsigned char c : bytes) {
             if (folded) c = lower(c);
             int next = child(n, c);
-            if (!next) {
-                next = static_cast<int>(nodes.size());
-                nodes.emplace_back();
-                if (n == 0) root[c] = next; else nodes[n].kids.emplace_back(c, next);
-            }
+            if (!next) next = add_child(n, c);
             n = next;
         }
         if (nodes[n].entry < 0) {  // first definition of an alias wins
@@ -67,7 +90,9 @@ struct matcher::impl {
     }
     // Longest terminal reached walking forward from pos (dir=+1) or backward from pos (dir=-1).
     // Returns the far end (exclusive for forward, inclusive start for backward), or npos.
-    std::size_t walk(std::string_view t, std::size_t pos, int dir, std::uint32_t& entry) const noexcept {
+    // On x86-64 it is compiled twice, with and without the popcnt instruction, and the
+    // loader picks the one the CPU supports.
+    REPORTX_POPCNT_CLONES std::size_t walk(std::string_view t, std::size_t pos, int dir, std::uint32_t& entry) const noexcept {
         std::size_t best = std::string_view::npos;
         int n = 0;
         std::size_t i = pos;
