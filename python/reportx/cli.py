@@ -22,7 +22,8 @@ def _cmd_parse(args) -> int:
         try:
             docs.append(_read(path, args))
         except (ParseError, OSError) as e:
-            print(f"reportx: {path}: {e}" if path not in str(e) else f"reportx: {e}", file=sys.stderr)
+            # name the input once: file errors from the core already start with "<path>: "
+            print(f"reportx: {e}" if str(e).startswith(f"{path}: ") else f"reportx: {path}: {e}", file=sys.stderr)
             return 1
     out = sys.stdout
     if args.format == "jsonl":
