@@ -52,29 +52,50 @@ struct group {
     std::vector<verb_hit> verbs;
 };
 
-class scanner {
-public:
-    scanner(document& doc, lexicon const& lex)
-        : doc_(doc),
-          lex_(lex),
-          verbs_(lex.match("verb")),
-          mods_(lex.match("modifier")),
-          conns_(lex.match("connector")),
-          no_object_(lex.match("no_object")),
-          heads_(lex, {"verb", "modifier"}),
-          conn_first_(lex, {"connector"}),
-          coord_first_(lex, {"connector"}, 1) {
+// What the scanner derives from a lexicon: prefilters and compound verbs. Built once for
+// the built-in lexicon (it lives as long as the program), once per parse for a user's.
+struct action_tables {
+    explicit action_tables(lexicon const& lex)
+        : heads(lex, {"verb", "modifier"}), conn_first(lex, {"connector"}), coord_first(lex, {"connector"}, 1) {
         // Compound verbs (巩固扩大 -> 巩固, 扩大) resolved once: id and weight of each part.
         auto const& es = lex.entries();
         for (std::uint32_t i = 0; i < es.size(); ++i) {
             if (es[i].kind != "verb" || es[i].expands.empty()) continue;
-            auto& parts = compounds_[i];
+            auto& parts = compounds[i];
             for (auto const& id : es[i].expands) {
                 auto const* e = lex.find("verb", id);
                 parts.emplace_back(id, e ? e->weight : es[i].weight);
             }
         }
     }
+    prefix_filter heads;        // texts that can start a verb or modifier
+    prefix_filter conn_first;   // ... a connector
+    prefix_filter coord_first;  // ... a coordinator (connector of weight 1)
+    std::unordered_map<std::uint32_t, std::vector<std::pair<std::string_view, double>>> compounds;
+};
+
+action_tables const& tables_for(lexicon const& lex, std::optional<action_tables>& local) {
+    auto const builtin = lexicon::builtin();
+    if (&lex == builtin.get()) {
+        static action_tables const tables(*builtin);
+        return tables;
+    }
+    return local.emplace(lex);
+}
+
+class scanner {
+public:
+    scanner(document& doc, lexicon const& lex, action_tables const& tables)
+        : doc_(doc),
+          lex_(lex),
+          verbs_(lex.match("verb")),
+          mods_(lex.match("modifier")),
+          conns_(lex.match("connector")),
+          no_object_(lex.match("no_object")),
+          heads_(tables.heads),
+          conn_first_(tables.conn_first),
+          coord_first_(tables.coord_first),
+          compounds_(tables.compounds) {}
 
     void block(reportx::block const& b) {
         // The block's text only: matches never run past its end.
@@ -123,11 +144,11 @@ private:
     matcher const& verbs_;
     matcher const& mods_;
     matcher const& conns_;
-    matcher const& no_object_;        // words that cannot open an object (by, in, 的)
-    prefix_filter const heads_;        // code points that can start a verb or modifier
-    prefix_filter const conn_first_;   // ... a connector
-    prefix_filter const coord_first_;  // ... a coordinator (connector of weight 1)
-    std::unordered_map<std::uint32_t, std::vector<std::pair<std::string_view, double>>> compounds_;
+    matcher const& no_object_;  // words that cannot open an object (by, in, 的)
+    prefix_filter const& heads_;
+    prefix_filter const& conn_first_;
+    prefix_filter const& coord_first_;
+    std::unordered_map<std::uint32_t, std::vector<std::pair<std::string_view, double>>> const& compounds_;
     std::string_view t_;
     std::size_t end_ = 0;
     int block_ = 0;
@@ -347,7 +368,8 @@ private:
 
 void extract_actions(document& doc, lexicon const& lex) {
     if (lex.match("verb").empty()) return;
-    scanner s(doc, lex);
+    std::optional<action_tables> local;
+    scanner s(doc, lex, tables_for(lex, local));
     std::size_t done = 0;
     for (auto const& b : doc.blocks) {
         if (b.kind == block_kind::meta || b.where.begin < done) continue;

@@ -5,6 +5,7 @@
 // alias (`expands` column: `the new three`, 新三样) gives one topic per expanded id,
 // all with the alias's span. Entries whose id is `none` or starts with `none.` are
 // stop phrases: they take the text (longest match) and report nothing.
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -94,7 +95,16 @@ void find_all(matcher const& m, prefix_filter const& filter, std::string_view te
 void extract_topics(document& doc, lexicon const& lex) {
     auto const& m = lex.match("topic");
     if (m.empty()) return;
-    prefix_filter const filter(lex, {"topic"});
+    // Built once for the built-in lexicon (it lives as long as the program), per call otherwise.
+    std::optional<prefix_filter> local;
+    auto const builtin = lexicon::builtin();
+    prefix_filter const& filter = [&]() -> prefix_filter const& {
+        if (&lex == builtin.get()) {
+            static prefix_filter const f(*builtin, {"topic"});
+            return f;
+        }
+        return local.emplace(lex, std::initializer_list<std::string_view>{"topic"});
+    }();
     std::string_view const text = doc.text;
     std::vector<lexicon_match> hits;
     std::unordered_map<std::uint32_t, std::vector<std::pair<std::string, std::string>>> groups;

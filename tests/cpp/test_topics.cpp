@@ -144,6 +144,10 @@ TEST_CASE("topics: no topic inside an unrelated word") {
     CHECK(topic_ids("发展养老金融，完善养老服务，提高基本养老金") ==
           ids({"finance.pension", "social.elderly_care", "social.social_security"}));
     CHECK(topic_ids("新能源汽车和新能源") == ids({"industry.new_energy_vehicles", "energy.new_energy"}));
+    // 文化“新三样” (web literature, games, short dramas: prov-zhejiang-2026) is not the EV trio.
+    CHECK(topic_ids("文化“新三样”出海快速发展，“新三样”产品出口增长17.4%") ==
+          ids({"industry.new_energy_vehicles", "industry.lithium_batteries", "energy.photovoltaics",
+               "trade.exports"}));
     // Inside a business-ecosystem phrase 生态 is not ecology; on its own it is.
     CHECK(topic_ids("加强生态保护，打造创新生态") == ids({"social.ecology"}));
 }
