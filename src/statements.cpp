@@ -1,8 +1,744 @@
-// statements stage: filled in by its own issue.
+// Statements stage: every quantity of the text (src/quantity.cpp) with its metric,
+// direction, kind and period from the context, plus `bound: none` statements for the
+// qualitative items of a main-target list. Reads only the model (blocks, sections,
+// doc.year) and the lexicon; every cue is lexicon data (data/lexicon/cues.tsv).
+#include <algorithm>  // std::sort, std::min
+#include <charconv>   // std::from_chars
+
+#include "quantity.hpp"
+#include "reportx/utf8.hpp"
 #include "stages.hpp"
 
 namespace reportx::detail {
 
-void extract_statements(document&, lexicon const&) {}
+namespace {
+
+struct context {
+    std::optional<statement_kind> kind;
+    std::optional<int> period, period_end;
+};
+
+bool is_clause_end(char32_t cp) noexcept {
+    return cp == U'，' || cp == ',' || cp == U'；' || cp == ';' || cp == U'、' || cp == U'：' || cp == ':' ||
+           cp == U'。' || cp == U'！' || cp == U'？' || cp == '!' || cp == '?';
+}
+bool is_sentence_end(char32_t cp) noexcept {
+    return cp == U'。' || cp == U'！' || cp == U'？' || cp == '!' || cp == '?' || cp == U'；' || cp == ';';
+}
+
+// An English full stop ends a sentence when a blank or the end follows (not 2.5, not U.S.).
+bool is_full_stop(std::string_view t, std::size_t pos, std::size_t to) noexcept {
+    if (t[pos] != '.') return false;
+    if (pos + 1 >= to) return true;
+    char n = t[pos + 1];
+    if (!(n == ' ' || n == '\n' || n == '\t' || n == '\r')) return false;
+    // "No. 5", "U.S. dollars": a single capital letter or "No" before the stop
+    if (pos >= 2 && is_ascii_alpha(t[pos - 1]) && !is_ascii_alpha(t[pos - 2])) return false;
+    return true;
+}
+
+// A four-digit year (1900..2100) standing alone at [b, e).
+std::optional<int> year_at(std::string_view t, std::size_t b, std::size_t e) {
+    if (e - b != 4) return std::nullopt;
+    int y = 0;
+    auto [p, ec] = std::from_chars(t.data() + b, t.data() + e, y);
+    if (ec != std::errc{} || p != t.data() + e || y < 1900 || y > 2100) return std::nullopt;
+    return y;
+}
+
+// Years written in the range [from, to): (position, year), in text order.
+void find_years(std::string_view t, std::size_t from, std::size_t to, std::vector<std::pair<std::size_t, int>>& out) {
+    std::size_t i = from;
+    while (i < to) {
+        if (!is_ascii_digit(t[i])) { ++i; continue; }
+        std::size_t j = i;
+        while (j < to && is_ascii_digit(t[j])) ++j;
+        bool glued = (i > 0 && (is_ascii_alpha(t[i - 1]) || t[i - 1] == '.' || t[i - 1] == ',')) ||
+                     (j < to && (t[j] == '.' || t[j] == ',' || t[j] == '%') && j + 1 < to && is_ascii_digit(t[j + 1]));
+        // a year stands alone or before 年 / a range dash; `2000个` is a count
+        if (!glued && j < to && static_cast<unsigned char>(t[j]) >= 0x80) {
+            char32_t cp = utf8::decode(t, j).cp;
+            glued = utf8::is_han(cp) && cp != U'年' && cp != U'至' && cp != U'到';
+        }
+        if (!glued)
+            if (auto y = year_at(t, i, j)) out.emplace_back(i, *y);
+        i = j;
+    }
+}
+
+bool is_item_glyph(std::string_view t, std::size_t pos, std::size_t to) {
+    if (pos >= to) return false;
+    char32_t cp = utf8::decode(t, pos).cp;
+    return cp == U'•' || cp == U'➣' || cp == U'·' || cp == U'▪' || cp == U'■' || cp == U'●' || cp == U'◆' ||
+           cp == U'➢' || cp == U'—' || cp == U'–' || cp == '-' || cp == '*';
+}
+
+// Cue matches of one kind are sorted and do not overlap, so both their starts and their
+// ends ascend: lookups are binary searches (a 10 MB paragraph stays linear).
+// Index of the last match that ends at or before `pos`, or -1.
+std::ptrdiff_t last_ending_by(std::vector<lexicon_match> const& v, std::size_t pos) {
+    auto it = std::upper_bound(v.begin(), v.end(), pos, [](std::size_t p, lexicon_match const& m) { return p < m.end; });
+    return (it - v.begin()) - 1;
+}
+// Index of the first match that starts at or after `pos` (v.size() if none).
+std::size_t first_starting_at(std::vector<lexicon_match> const& v, std::size_t pos) {
+    return static_cast<std::size_t>(
+        std::lower_bound(v.begin(), v.end(), pos, [](lexicon_match const& m, std::size_t p) { return m.begin < p; }) -
+        v.begin());
+}
+constexpr int max_cue_steps = 64;  // how far back a lookup skips unusable cues
+
+class extractor {
+public:
+    extractor(document& doc, lexicon const& lex)
+        : doc_(doc),
+          t_(doc.text),
+          lex_(lex),
+          scanner_(lex),
+          metric_(lex, "metric"),
+          direction_(lex, "direction"),
+          direction_post_(lex.match("direction_post")),
+          kind_cue_(lex, "kind_cue"),
+          section_cue_(lex.match("section_cue")),
+          target_list_(lex.match("target_list")),
+          period_cue_(lex, "period_cue"),
+          cue_finder_({&metric_, &direction_, &kind_cue_, &period_cue_}) {}
+
+    void run();
+
+private:
+    struct window_cues {  // cue matches of one block, computed once in one pass
+        std::vector<lexicon_match> metrics, directions, kinds;
+    };
+
+    context heading_context(span s) const;
+    bool heading_like(block const& b) const;
+    window_cues const& cues_for(block const& b);
+    void prepare_cues(block const& b, std::vector<quantity> const& qs);
+    // Clause and sentence boundaries of the current block, indexed once (blocks with quantities).
+    struct delimiter {
+        std::size_t begin, end;
+        bool sentence;
+    };
+    void index_delimiters(block const& b);
+    std::size_t start_of(std::size_t pos, bool sentence) const;
+    std::size_t end_of(std::size_t pos, bool sentence) const;
+    std::vector<delimiter> delims_, sentence_delims_;  // every clause end; sentence ends only
+    span indexed_{};
+    std::optional<direction_kind> direction_of(quantity const& q, window_cues const& w, std::size_t clause_begin,
+                                               lexicon_entry const* metric) const;
+    void add_statement(block const& b, quantity const& q, context const& ctx, bool in_list);
+    void add_list_items(block const& b, std::size_t from, std::size_t to, std::vector<quantity> const& qs,
+                        context const& ctx);
+    bool comparative_before(std::size_t pos) const;
+
+    document& doc_;
+    std::string_view t_;
+    lexicon const& lex_;
+    quantity_scanner scanner_;
+    prefiltered_matcher metric_, direction_;
+    matcher const& direction_post_;
+    prefiltered_matcher kind_cue_;
+    matcher const &section_cue_, &target_list_;
+    prefiltered_matcher period_cue_;
+    int year_ = 0;  // 0: unknown
+    window_cues cache_;
+    bool cache_valid_ = false;
+    multi_finder cue_finder_;
+    std::vector<std::vector<lexicon_match>> found_;
+    span sentence_{};  // the last sentence located (statements of one sentence share it)
+    // period cues of the whole block (a paragraph names its year once: 刚刚过去的2017年，…)
+    int period_block_ = -1;
+    std::vector<lexicon_match> block_periods_;
+    std::vector<std::pair<std::size_t, int>> block_years_;
+    std::vector<lexicon_match> scratch_;
+};
+
+// The kind and period a heading (or a lead-in line) sets for what follows.
+context extractor::heading_context(span s) const {
+    context c;
+    std::vector<lexicon_match> m;
+    section_cue_.find_all(t_, s.begin, s.end, m);
+    std::vector<std::pair<std::size_t, int>> years;
+    find_years(t_, s.begin, s.end, years);
+    std::optional<int> hy;
+    if (!years.empty()) hy = years.front().second;
+    if (m.empty()) {
+        // A heading with a year and no cue: the report's year (or later) is a plan, earlier years a review.
+        if (hy && year_ && s.size() < 200) {
+            c.kind = *hy >= year_ ? statement_kind::target : statement_kind::outcome;
+            c.period = hy;
+        }
+        return c;
+    }
+    auto const& e = lex_.entry(m.front().entry);
+    int w = static_cast<int>(e.weight);
+    if (e.id == "target") {
+        c.kind = statement_kind::target;
+        if (hy) c.period = hy;
+        else if (year_) c.period = year_;
+    } else if (e.id == "outcome") {
+        c.kind = statement_kind::outcome;
+        if (hy) c.period = hy;
+        else if (year_) c.period = year_ - w;
+    } else if (e.id == "outcome_span") {
+        c.kind = statement_kind::outcome;
+        if (year_) {
+            c.period = year_ - w;
+            c.period_end = year_ - 1;
+        }
+    }
+    return c;
+}
+
+bool extractor::heading_like(block const& b) const {
+    if (b.kind == block_kind::heading) return true;
+    for (auto const& s : doc_.sections)
+        if (s.heading.begin >= b.where.begin && s.heading.begin < b.where.end) return true;
+    std::size_t e = skip_blank_back(t_, b.where.end, b.where.begin);
+    if (e == b.where.begin) return false;
+    std::size_t last = utf8::prev(t_, e);
+    char32_t cp = utf8::decode(t_, last).cp;
+    if ((cp == ':' || cp == U'：') && b.where.size() < 400) return true;
+    if (b.kind == block_kind::item || is_item_glyph(t_, b.where.begin, b.where.end)) return false;
+    if (doc_.sections.empty() && b.where.size() < 160 && !(cp == U'。' || cp == '.' || cp == U'；' || cp == ';' ||
+                                                           cp == '!' || cp == '?' || cp == U'！' || cp == U'？' ||
+                                                           cp == U'”' || cp == '"' || cp == U'，' || cp == ','))
+        return true;
+    return false;
+}
+
+// Cues of one block, found in one pass over the sentences that hold its quantities
+// (metrics, directions, kinds) and over the block up to its last quantity (periods, years).
+extractor::window_cues const& extractor::cues_for(block const& b) {
+    if (cache_valid_ && period_block_ == b.id) return cache_;
+    cache_valid_ = true;
+    period_block_ = b.id;
+    return cache_;
+}
+
+void extractor::index_delimiters(block const& b) {
+    delims_.clear();
+    sentence_delims_.clear();
+    indexed_ = b.where;
+    std::size_t p = b.where.begin;
+    while (p < b.where.end) {
+        unsigned char c = static_cast<unsigned char>(t_[p]);
+        if (c < 0x80) {
+            char32_t cp = c;
+            if (is_clause_end(cp) || (cp == '.' && is_full_stop(t_, p, b.where.end))) {
+                delims_.push_back({p, p + 1, is_sentence_end(cp) || cp == '.'});
+                if (delims_.back().sentence) sentence_delims_.push_back(delims_.back());
+            }
+            ++p;
+            continue;
+        }
+        if (c == 0xE3 || c == 0xEF) {  // CJK and full-width punctuation
+            auto d = utf8::decode(t_, p);
+            if (is_clause_end(d.cp)) {
+                delims_.push_back({p, p + d.length, is_sentence_end(d.cp)});
+                if (delims_.back().sentence) sentence_delims_.push_back(delims_.back());
+            }
+            p += d.length;
+            continue;
+        }
+        p += c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    }
+}
+
+std::size_t extractor::start_of(std::size_t pos, bool sentence) const {
+    auto const& v = sentence ? sentence_delims_ : delims_;
+    auto it = std::upper_bound(v.begin(), v.end(), pos, [](std::size_t p, delimiter const& d) { return p < d.end; });
+    return it == v.begin() ? indexed_.begin : std::prev(it)->end;
+}
+
+std::size_t extractor::end_of(std::size_t pos, bool sentence) const {
+    auto const& v = sentence ? sentence_delims_ : delims_;
+    auto it = std::lower_bound(v.begin(), v.end(), pos, [](delimiter const& d, std::size_t p) { return d.begin < p; });
+    return it == v.end() ? indexed_.end : it->begin;
+}
+
+void extractor::prepare_cues(block const& b, std::vector<quantity> const& qs) {
+    for (auto& v : found_) v.clear();
+    index_delimiters(b);
+    std::size_t const bb = b.where.begin;
+    std::size_t covered = bb;
+    for (auto const& q : qs) {
+        std::size_t se = end_of(q.where.end, true);
+        if (se <= covered) continue;
+        std::size_t sb = std::max(covered, start_of(q.where.begin, true));
+        cue_finder_.find_all(t_, sb, se, found_);
+        covered = se;
+    }
+    cache_.metrics.swap(found_[0]);
+    cache_.directions.swap(found_[1]);
+    cache_.kinds.swap(found_[2]);
+    block_periods_.swap(found_[3]);  // period phrases of the sentences with quantities
+    block_years_.clear();             // years anywhere before the last quantity (刚刚过去的2017年，…)
+    std::size_t last = qs.empty() ? bb : qs.back().where.begin;
+    find_years(t_, bb, last, block_years_);
+    cache_valid_ = true;
+    period_block_ = b.id;
+}
+
+// `will be increased`, `to be reduced`: a participle after `be` is no past tense.
+bool after_be(std::string_view t, std::size_t pos) {
+    std::size_t p = pos;
+    while (p > 0 && (t[p - 1] == ' ' || t[p - 1] == '\n')) --p;
+    return p >= 3 && t.substr(p - 3, 3) == " be";
+}
+
+bool extractor::comparative_before(std::size_t pos) const {
+    std::size_t p = skip_blank_back(t_, pos, 0);
+    auto ends_with = [&](std::string_view w) {
+        return p >= w.size() && t_.substr(p - w.size(), w.size()) == w &&
+               (p == w.size() || !is_ascii_alpha(t_[p - w.size() - 1]));
+    };
+    return ends_with("比") || ends_with("较") || ends_with("than") || ends_with("over") || ends_with("from") ||
+           ends_with("同比") || ends_with("compared with");
+}
+
+std::optional<direction_kind> extractor::direction_of(quantity const& q, window_cues const& w,
+                                                      std::size_t clause_begin, lexicon_entry const* metric) const {
+    bool const pct = q.unit == "percent" || q.unit == "percentage_point";
+    lexicon_match const* cue = nullptr;
+    std::ptrdiff_t ci = last_ending_by(w.directions, q.where.begin);
+    if (ci >= 0 && w.directions[static_cast<std::size_t>(ci)].begin >= clause_begin)
+        cue = &w.directions[static_cast<std::size_t>(ci)];
+    if (cue) {
+        auto const& e = lex_.entry(cue->entry);
+        if (e.id == "increase" || e.id == "decrease") {
+            direction_kind d = e.id == "increase" ? direction_kind::increase : direction_kind::decrease;
+            if (pct) return d;
+            // a count or an amount is the size of a change only right after the verb: 减少1650万人, reduced by
+            std::string_view gap = t_.substr(cue->end, q.where.begin - cue->end);
+            std::size_t k = 0;
+            auto skip = [&] {
+                while (k < gap.size() && (gap[k] == ' ' || gap[k] == '\n')) ++k;
+            };
+            skip();
+            for (std::string_view wd : {"by", "of", "了"}) {
+                if (gap.substr(k, wd.size()) == wd) {
+                    k += wd.size();
+                    skip();
+                }
+            }
+            if (k == gap.size()) return d;
+            return direction_kind::level;
+        }
+        // a level cue
+        if (e.weight == 0 && pct) {
+            if (metric && metric->weight > 0) return direction_kind::increase;
+            // `growth target at 5%`: a weak cue after a change word and other words keeps the change;
+            // `降到5.2%`, `increased to 5%` (the change word right before it) is a level
+            lexicon_match const* prev = nullptr;
+            if (ci > 0 && w.directions[static_cast<std::size_t>(ci - 1)].begin >= clause_begin)
+                prev = &w.directions[static_cast<std::size_t>(ci - 1)];
+            if (prev) {
+                auto const& pe = lex_.entry(prev->entry);
+                std::size_t gap_end = skip_blank_back(t_, cue->begin, prev->end);
+                if ((pe.id == "increase" || pe.id == "decrease") && gap_end > prev->end)
+                    return pe.id == "increase" ? direction_kind::increase : direction_kind::decrease;
+            }
+        }
+        return direction_kind::level;
+    }
+    std::size_t r = skip_blank(t_, q.where.end, t_.size());
+    if (auto m = direction_post_.longest_at(t_, r)) {
+        auto const& id = lex_.entry(m->entry).id;
+        return id == "increase" ? direction_kind::increase : id == "decrease" ? direction_kind::decrease
+                                                                              : direction_kind::level;
+    }
+    if (pct) {
+        if (metric && metric->weight > 0) return direction_kind::increase;
+        return std::nullopt;
+    }
+    if (q.unit.empty()) return std::nullopt;
+    return direction_kind::level;
+}
+
+void extractor::add_statement(block const& b, quantity const& q, context const& ctx, bool in_list) {
+    std::size_t const bb = b.where.begin, be = b.where.end;
+    if (!(q.where.begin >= sentence_.begin && q.where.end <= sentence_.end && sentence_.begin >= bb &&
+          sentence_.end <= be && sentence_.end > sentence_.begin))
+        sentence_ = {start_of(q.where.begin, true), end_of(q.where.end, true)};
+    std::size_t const s_begin = sentence_.begin;
+    std::size_t c_begin = start_of(q.where.begin, false);
+    std::size_t c_end = end_of(q.where.end, false);
+    auto const& w = cues_for(b);
+
+    statement st;
+    st.block = b.id;
+    st.section = b.section;
+    st.where = q.where;
+    st.value = q.value;
+    st.low = q.low;
+    st.high = q.high;
+    st.bound = q.bound;
+    if (!q.unit.empty()) st.unit = q.unit;
+    if (q.qualifier) {
+        std::string qual(doc_.slice(*q.qualifier));
+        if (q.qualifier2) qual += "…" + std::string(doc_.slice(*q.qualifier2));
+        st.qualifier = std::move(qual);
+    }
+
+    // ---- metric: nearest before in the clause, else after in the clause, else before in the sentence
+    lexicon_match const* met = nullptr;
+    lexicon_match const* before = nullptr;
+    if (auto mi = last_ending_by(w.metrics, q.where.begin); mi >= 0) before = &w.metrics[static_cast<std::size_t>(mi)];
+    if (before && before->begin >= c_begin) met = before;
+    if (!met) {
+        std::size_t ai = first_starting_at(w.metrics, q.where.end);
+        if (ai < w.metrics.size() && w.metrics[ai].end <= c_end) met = &w.metrics[ai];
+    }
+    if (!met && before && before->begin >= s_begin) met = before;
+    lexicon_entry const* me = met ? &lex_.entry(met->entry) : nullptr;
+
+    st.direction = direction_of(q, w, c_begin, me);
+    if (me) {
+        st.metric = span{met->begin, met->end};
+        st.metric_id = me->id;
+        bool change = st.direction == direction_kind::increase || st.direction == direction_kind::decrease;
+        bool pct = q.unit == "percent" || q.unit == "percentage_point";
+        // the other reading of the metric (data: `expands`): a level metric's percent change
+        // (GDP → GDP growth), a change metric's amount (GDP growth → GDP)
+        if (!me->expands.empty() && ((me->weight == 0 && change && pct) || (me->weight > 0 && !pct && !q.unit.empty())))
+            st.metric_id = me->expands.front();
+    }
+
+    // ---- kind: the target list, then the sentence's own cue, then the heading/section context
+    std::optional<statement_kind> kind;
+    if (in_list) kind = statement_kind::target;
+    if (!kind) {
+        lexicon_match const* cue = nullptr;
+        // a weak cue word inside a metric phrase (`预期寿命`) is not a cue; a verb is (`economy grew`)
+        auto inside_metric = [&](lexicon_match const& m) {
+            auto it = std::upper_bound(w.metrics.begin(), w.metrics.end(), m.begin,
+                                       [](std::size_t p, lexicon_match const& x) { return p < x.begin; });
+            return it != w.metrics.begin() && m.end <= std::prev(it)->end;
+        };
+        auto usable = [&](lexicon_match const& m) {
+            return !comparative_before(m.begin) && !(lex_.entry(m.entry).weight == 0 && inside_metric(m));
+        };
+        for (std::ptrdiff_t k = last_ending_by(w.kinds, q.where.begin), steps = 0; k >= 0 && steps < max_cue_steps;
+             --k, ++steps) {
+            auto const& m = w.kinds[static_cast<std::size_t>(k)];
+            if (m.begin < s_begin) break;
+            if (usable(m)) { cue = &m; break; }
+        }
+        if (!cue)
+            for (std::size_t k = first_starting_at(w.kinds, q.where.end); k < w.kinds.size(); ++k) {
+                auto const& m = w.kinds[k];
+                if (m.end > c_end) break;
+                if (usable(m)) { cue = &m; break; }
+            }
+        if (cue && !(lex_.entry(cue->entry).weight == 0 && ctx.kind)) {
+            bool target = lex_.entry(cue->entry).id == "target";
+            if (!target && after_be(t_, cue->begin)) target = true;
+            kind = target ? statement_kind::target : statement_kind::outcome;
+        }
+    }
+    if (!kind) kind = ctx.kind;
+    st.kind = kind.value_or(statement_kind::other);
+
+    // ---- period: a year or period phrase before the number in the sentence, else the context
+    std::optional<int> period, period_end;
+    if (!in_list) {
+        std::size_t best = 0;
+        {
+            // the last year before the number (not after 比/than)
+            auto it = std::lower_bound(block_years_.begin(), block_years_.end(), q.where.begin,
+                                       [](auto const& y, std::size_t p) { return y.first + 4 <= p; });
+            int steps = 0;
+            while (it != block_years_.begin() && steps++ < max_cue_steps) {
+                --it;
+                auto const [pos, y] = *it;
+                if (comparative_before(pos)) continue;
+                best = pos;
+                period = y;
+                // 2016-2020 / 2021至2025: a span
+                std::size_t r = pos + 4;
+                auto next = std::next(it);
+                if (r < q.where.begin && next != block_years_.end()) {
+                    auto d = utf8::decode(t_, r);
+                    if ((d.cp == '-' || d.cp == U'—' || d.cp == U'–' || d.cp == U'至') && next->first > r &&
+                        next->first <= r + d.length + 1 && next->second > y)
+                        period_end = next->second;
+                }
+                break;
+            }
+        }
+        lexicon_match const* pc = nullptr;
+        for (std::ptrdiff_t k = last_ending_by(block_periods_, q.where.begin), steps = 0;
+             k >= 0 && steps < max_cue_steps; --k, ++steps) {
+            auto const& m = block_periods_[static_cast<std::size_t>(k)];
+            if (m.begin < best) break;
+            if (!comparative_before(m.begin)) { pc = &m; break; }
+        }
+        if (pc) {
+            auto const& m = *pc;
+            auto const& e = lex_.entry(m.entry);
+            int wgt = static_cast<int>(e.weight);
+            best = m.begin;
+            period_end.reset();
+            period.reset();
+            if (e.id == "offset" && year_) period = year_ - wgt;
+            else if (e.id == "span" && year_) {
+                period = year_ - wgt;
+                period_end = year_ - 1;
+            } else if (e.id == "years" && e.label.size() == 9) {
+                period = std::stoi(e.label.substr(0, 4));
+                period_end = std::stoi(e.label.substr(5, 4));
+            }
+        }
+    }
+    if (!period) {
+        if (st.kind == statement_kind::target) {
+            if (ctx.kind == statement_kind::target && ctx.period) period = ctx.period;
+            else if (year_) period = year_;
+        } else if (st.kind == statement_kind::outcome) {
+            if (ctx.kind == statement_kind::outcome && ctx.period) {
+                period = ctx.period;
+                period_end = ctx.period_end;
+            } else if (year_) {
+                period = year_ - 1;
+            }
+        }
+    }
+    st.period = period;
+    st.period_end = period ? period_end : std::nullopt;
+    doc_.statements.push_back(std::move(st));
+}
+
+// Qualitative items of a target list: segments that hold no number become `bound: none`.
+void extractor::add_list_items(block const& b, std::size_t from, std::size_t to, std::vector<quantity> const& qs,
+                               context const& ctx) {
+    auto emit = [&](std::size_t s, std::size_t e) {
+        // trim blanks, bullets, `and`, trailing punctuation
+        while (true) {
+            s = skip_blank(t_, s, e);
+            if (s < e && is_item_glyph(t_, s, e)) { s += utf8::decode(t_, s).length; continue; }
+            if (e - s > 4 && t_.substr(s, 4) == "and ") { s += 4; continue; }
+            if (s < e && utf8::decode(t_, s).cp == U'和') { s += 3; continue; }
+            break;
+        }
+        while (e > s) {
+            std::size_t p = utf8::prev(t_, e);
+            char32_t cp = utf8::decode(t_, p).cp;
+            if (utf8::is_blank(cp) || cp == '.' || cp == ';' || cp == ',' || cp == U'。' || cp == U'；' || cp == U'，')
+                e = p;
+            else
+                break;
+        }
+        if (e >= 3 && e - s >= 3 && t_.substr(e - 3, 3) == "and" && (e - s == 3 || t_[e - 4] == ' ')) {
+            e = skip_blank_back(t_, e - 3, s);
+            while (e > s && (t_[e - 1] == ';' || t_[e - 1] == ',')) --e;
+        }
+        std::size_t cps = 0;
+        for (std::size_t p = s; p < e; p += utf8::decode(t_, p).length) ++cps;
+        if (cps < 4) return;
+        for (auto const& q : qs)
+            if (q.where.begin < e && q.where.end > s) return;
+        statement st;
+        st.block = b.id;
+        st.section = b.section;
+        st.where = {s, e};
+        st.bound = bound_kind::none;
+        st.kind = statement_kind::target;
+        st.period = ctx.kind == statement_kind::target && ctx.period ? ctx.period
+                    : year_ ? std::optional<int>(year_)
+                            : std::nullopt;
+        std::vector<lexicon_match> m;
+        metric_.find_all(t_, s, e, m);
+        if (!m.empty()) {
+            st.metric = span{m.front().begin, m.front().end};
+            st.metric_id = lex_.entry(m.front().entry).id;
+        }
+        std::vector<lexicon_match> d;
+        direction_.find_all(t_, s, e, d);
+        for (auto const& x : d) {
+            auto const& id = lex_.entry(x.entry).id;
+            if (id == "increase") { st.direction = direction_kind::increase; break; }
+            if (id == "decrease") { st.direction = direction_kind::decrease; break; }
+        }
+        doc_.statements.push_back(std::move(st));
+    };
+    // Split on ；; ，, 、 and `, and`; an English ` and ` splits only between two metrics.
+    std::size_t seg = from;
+    std::size_t p = from;
+    while (p < to) {
+        auto d = utf8::decode(t_, p);
+        bool cut = d.cp == U'；' || d.cp == ';' || d.cp == U'，' || d.cp == U'。' ||
+                   (d.cp == '.' && is_full_stop(t_, p, to));
+        if (d.cp == ',' && t_.substr(p, 6) == ", and ") cut = true;
+        if (!cut && d.cp == ' ' && t_.substr(p, 5) == " and ") {
+            std::vector<lexicon_match> l, r;
+            metric_.find_all(t_, seg, p, l);
+            std::size_t re = p + 5;
+            while (re < to && t_[re] != ',' && t_[re] != ';') ++re;
+            metric_.find_all(t_, p + 5, re, r);
+            if (!l.empty() && !r.empty()) cut = true;
+        }
+        if (cut) {
+            emit(seg, p);
+            seg = p + d.length;
+            // the list ends with a sentence when the next one states no figure and no metric
+            // (`这样的目标，是立足发展所需…`, `确定以上目标，…`)
+            if (d.cp == U'。' || d.cp == '.') {
+                std::size_t ne = seg;
+                while (ne < to) {
+                    auto dn = utf8::decode(t_, ne);
+                    if (dn.cp == U'。' || (dn.cp == '.' && is_full_stop(t_, ne, to))) break;
+                    ne += dn.length;
+                }
+                bool figure = false;
+                for (auto const& q : qs) figure = figure || (q.where.begin >= seg && q.where.begin < ne);
+                std::vector<lexicon_match> mm;
+                if (!figure) metric_.find_all(t_, seg, ne, mm);
+                if (!figure && mm.empty()) return;
+            }
+        }
+        p += d.length;
+    }
+    emit(seg, to);
+}
+
+void extractor::run() {
+    year_ = doc_.year.value_or(0);
+    auto const& blocks = doc_.blocks;
+    if (!year_) {
+        // No year from the structure stage: take it from a target heading (`Major Tasks for 2020`).
+        for (auto const& b : blocks) {
+            if (!heading_like(b)) continue;
+            std::vector<lexicon_match> m;
+            section_cue_.find_all(t_, b.where.begin, b.where.end, m);
+            if (m.empty()) continue;
+            std::vector<std::pair<std::size_t, int>> ys;
+            find_years(t_, b.where.begin, b.where.end, ys);
+            if (ys.empty()) continue;
+            auto const& id = lex_.entry(m.front().entry).id;
+            year_ = id == "target" ? ys.front().second : ys.front().second + 1;
+            break;
+        }
+    }
+    if (!year_) {
+        // Still none: the year most often written on short lines (title, dateline such as
+        // `Post time: Mar-21-2024`); ties go to the earlier year.
+        std::vector<std::pair<int, int>> counts;  // (year, times)
+        for (auto const& b : blocks) {
+            if (!(b.kind == block_kind::meta || heading_like(b))) continue;
+            std::vector<std::pair<std::size_t, int>> ys;
+            find_years(t_, b.where.begin, b.where.end, ys);
+            for (auto const& [pos, y] : ys) {
+                auto it = std::find_if(counts.begin(), counts.end(), [&](auto const& c) { return c.first == y; });
+                if (it == counts.end()) counts.emplace_back(y, 1);
+                else ++it->second;
+            }
+        }
+        int best = 0;
+        for (auto const& [y, c] : counts)
+            if (c > best || (c == best && y < year_)) { best = c; year_ = y; }
+    }
+    // Context of each section from its heading (inherited from the parent when it has no cue).
+    std::vector<context> section_ctx(doc_.sections.size());
+    for (auto const& s : doc_.sections) {
+        context c = heading_context(s.heading);
+        if (!c.kind && s.parent && *s.parent >= 0 && *s.parent < s.id) c = section_ctx[*s.parent];
+        section_ctx[s.id] = c;
+    }
+
+    context rolling;                  // from headings / lead-in lines, when sections don't say
+    std::optional<int> rolling_section = -1;
+    bool list_items = false;          // items after a target-list lead-in
+    std::optional<int> list_parent;
+    std::vector<quantity> qs;
+    for (auto const& b : blocks) {
+        if (b.kind == block_kind::meta) continue;
+        if (b.section != rolling_section) {
+            rolling_section = b.section;
+            if (!doc_.sections.empty()) rolling = {};
+            list_items = false;
+        }
+        context ctx;
+        if (b.section && *b.section >= 0 && *b.section < static_cast<int>(section_ctx.size()))
+            ctx = section_ctx[*b.section];
+        bool const heading = heading_like(b);
+        // target list lead-in (`The main targets for this year are:`) or paragraph (`主要预期目标是：…`)
+        std::optional<std::size_t> list_from;
+        {
+            std::vector<lexicon_match> tl;
+            std::string_view bt = doc_.slice(b.where);
+            std::size_t tail = skip_blank_back(t_, b.where.end, b.where.begin) - b.where.begin;
+            bool lead_in = bt.find(':') != std::string_view::npos || bt.find("：") != std::string_view::npos ||
+                           (tail >= 3 && bt.substr(tail - 3, 3) == "are");
+            if (lead_in) target_list_.find_all(t_, b.where.begin, b.where.end, tl);
+            if (!tl.empty()) {
+                // the lead-in ends at the first colon after the cue (`…this year are:`, `是：`),
+                // or at the end of a block that ends with `are`
+                std::size_t r = tl.front().end;
+                std::size_t colon = std::string_view::npos;
+                for (std::size_t k = r; k < std::min(b.where.end, r + 120); k += utf8::decode(t_, k).length) {
+                    char32_t cp = utf8::decode(t_, k).cp;
+                    if (cp == ':' || cp == U'：') { colon = k + utf8::decode(t_, k).length; break; }
+                    if (is_sentence_end(cp) || cp == U'，' || cp == ',') break;
+                }
+                if (colon == std::string_view::npos && tail >= 3 && bt.substr(tail - 3, 3) == "are") r = b.where.end;
+                std::size_t rest = colon == std::string_view::npos ? b.where.end : skip_blank(t_, colon, b.where.end);
+                if (rest >= b.where.end || colon == std::string_view::npos) {
+                    list_items = colon != std::string_view::npos || r >= b.where.end;
+                    list_parent = b.kind == block_kind::item ? std::optional<int>(b.id) : std::nullopt;
+                } else {
+                    list_from = rest;
+                }
+            }
+        }
+        bool in_list_item = false;
+        if (list_items && !heading) {
+            bool item = b.kind == block_kind::item || is_item_glyph(t_, b.where.begin, b.where.end);
+            if (item && list_parent && b.kind == block_kind::item && b.parent != list_parent) item = false;
+            if (item) in_list_item = true;
+            else list_items = false;
+        } else if (list_items && heading && b.kind != block_kind::item) {
+            // a new lead-in closes the list unless it is the list's own lead-in
+            std::vector<lexicon_match> tl;
+            target_list_.find_all(t_, b.where.begin, b.where.end, tl);
+            if (tl.empty()) list_items = false;
+        }
+        if (heading) {
+            context h = heading_context(b.where);
+            if (h.kind) rolling = h;
+        }
+        if (rolling.kind) ctx = rolling;
+
+        qs.clear();
+        scanner_.scan(t_, b.where.begin, b.where.end, qs);
+        cache_valid_ = false;
+        sentence_ = {};
+        if (!qs.empty()) prepare_cues(b, qs);
+        for (auto const& q : qs) {
+            bool in_list = in_list_item || (list_from && q.where.begin >= *list_from);
+            add_statement(b, q, ctx, in_list);
+        }
+        context list_ctx = ctx;
+        if (!list_ctx.kind || *list_ctx.kind != statement_kind::target) {
+            list_ctx.kind = statement_kind::target;
+            list_ctx.period = year_ ? std::optional<int>(year_) : std::nullopt;
+        }
+        if (list_from) add_list_items(b, *list_from, b.where.end, qs, list_ctx);
+        else if (in_list_item) add_list_items(b, b.where.begin, b.where.end, qs, list_ctx);
+    }
+    auto by_start = [](statement const& a, statement const& b) { return a.where.begin < b.where.begin; };
+    if (!std::is_sorted(doc_.statements.begin(), doc_.statements.end(), by_start))
+        std::stable_sort(doc_.statements.begin(), doc_.statements.end(), by_start);
+    for (std::size_t k = 0; k < doc_.statements.size(); ++k) doc_.statements[k].id = static_cast<int>(k);
+}
+
+}  // namespace
+
+void extract_statements(document& doc, lexicon const& lex) {
+    doc.statements.clear();
+    extractor x(doc, lex);
+    x.run();
+}
 
 }  // namespace reportx::detail

@@ -1,35 +1,849 @@
-// Structure stage (placeholder until the structure parser lands): one paragraph per line.
-#include "stages.hpp"
+// Structure stage: lang, title, date, year, sections and blocks, in one pass over the lines.
+//
+// Each line is classified once, in this order, with the X3 line grammars behind
+// grammar/structure_match.hpp and the structure cues of the lexicon (data/lexicon/structure.tsv):
+//   licence trailer (`本作品是中华人民共和国的` … to the end: meta, outside every section)
+//   website navigation (`下载`, `打印`, `【字号：` …: meta) and horizontal rules (`---`: meta)
+//   metadata lines (`Post time: Mar-21-2024`, `来源：`, `时间：2026-02-02`: meta; publication date)
+//   headings: `一、` parts (level 1, in sequence; out of sequence they are `一、` items), `（一）`
+//     sub-headings (level 2; the heading ends at the first `。`, the rest is a paragraph),
+//     Roman numerals (level 1), Markdown `#` (level = count), `**Speaker**` labels (heading blocks)
+//   title-block date lines (`——2024年3月5日在…会议上`, `May 22, 2020`: meta; delivery date)
+//   list items (`➣ • ● ■ -- - – ——`, `Point N:`, `一是`, `第一，`, `1.`, `(1)`, `(a)`, `①`),
+//     several bullets on one line split into several items
+//   plain text: a paragraph, or the continuation of the open block when the source broke a
+//     sentence, a number or a title across lines (`74.4⏎\u200b⏎万亿元`, `M⏎2⏎`, `政府工作报⏎告`);
+//     where paragraphs are separated by blank lines, a single line break never ends a block.
+// When a block closes: the first short line of the title block becomes the title (a heading
+// block), short lines after it (bylines) become meta; a colon lead-in followed by a list becomes
+// a heading block; a paragraph holding a target lead-in (`今年发展主要预期目标是：`) is split so
+// that the target paragraph is a block of its own; a short Chinese line standing alone is a
+// heading block (and, without numbered parts, `2024年工作回顾` opens a part); items nest under an
+// item of another kind that does not end its sentence (`Point 1: … are` ⏎ `➣ …`).
+// Blocks and sections are byte spans into the untouched text, starting and ending on visible
+// characters; every visible character ends up in exactly one block.
+#include <algorithm>  // std::find_if
+#include <cstdio>     // std::snprintf
+#include <cstring>    // std::memchr
+#include <memory>     // std::shared_ptr
+#include <optional>   // std::optional
+#include <string>     // std::string
+#include <vector>     // std::vector
+
+#include "reportx/grammar/structure_match.hpp"
 #include "reportx/utf8.hpp"
+#include "stages.hpp"
 
 namespace reportx::detail {
+namespace {
 
-void build_structure(document& doc, parse_options const& options, lexicon const&) {
-    std::string_view t = doc.text;
-    std::size_t han = 0, latin = 0;
-    for (std::size_t i = 0; i < t.size();) {
-        auto d = utf8::decode(t, i);
-        if (utf8::is_han(d.cp)) ++han;
-        else if ((d.cp | 32) >= 'a' && (d.cp | 32) <= 'z') ++latin;
-        i += d.length;
-    }
-    doc.lang = options.lang ? *options.lang : (han * 2 > latin / 4 ? "zh" : "en");
-    doc.year = options.year;
-    std::size_t b = 0;
-    while (b < t.size()) {
-        std::size_t e = t.find('\n', b);
-        if (e == std::string_view::npos) e = t.size();
-        std::size_t s = b, f = e;
-        while (s < f && (t[s] == ' ' || t[s] == '\r' || t[s] == '\t')) ++s;
-        while (f > s && (t[f - 1] == ' ' || t[f - 1] == '\r' || t[f - 1] == '\t')) --f;
-        if (s < f) {
-            block k;
-            k.id = static_cast<int>(doc.blocks.size());
-            k.where = {s, f};
-            doc.blocks.push_back(k);
+using grammar::heading_form;
+using grammar::marker_form;
+
+// ---- characters ------------------------------------------------------------------
+
+/// Ends a sentence or a lead-in: a following line starts something new.
+constexpr bool ends_sentence(char32_t c) noexcept {
+    return c == U'。' || c == U'！' || c == U'？' || c == U'；' || c == U'：' || c == '.' || c == '!' ||
+           c == '?' || c == ';' || c == ':' || c == U'…';
+}
+/// Ends a sentence (not a lead-in colon).
+constexpr bool is_terminal(char32_t c) noexcept {
+    return c == U'。' || c == U'！' || c == U'？' || c == U'；' || c == '.' || c == '!' || c == '?' || c == ';';
+}
+constexpr bool is_closing(char32_t c) noexcept {
+    return c == U'”' || c == U'’' || c == U'」' || c == U'』' || c == U'）' || c == ')' || c == U'】' ||
+           c == U'》' || c == '"' || c == '\'';
+}
+constexpr bool is_opening(char32_t c) noexcept {
+    return c == U'“' || c == U'‘' || c == U'「' || c == U'『' || c == U'（' || c == '(' || c == U'【' ||
+           c == U'《';
+}
+/// A line that starts with one of these continues the line before (`，国家机关…`, `》生效`).
+constexpr bool continues(char32_t c) noexcept {
+    return c == U'，' || c == U'、' || c == U'。' || c == U'；' || c == U'：' || c == U'！' || c == U'？' ||
+           c == U'）' || c == U'》' || c == U'」' || c == U'』' || c == U'”' || c == U'’' || c == U'％' ||
+           c == '%' || c == ',' || c == ';' || c == ')';
+}
+/// A Chinese line that ends with one of these has not finished its phrase (`今年经济社会发展的` ⏎ `主要预期目标`).
+constexpr bool open_ended(char32_t c) noexcept {
+    return c == U'的' || c == U'和' || c == U'与' || c == U'及' || c == U'在' || c == U'对' || c == U'把' ||
+           c == U'将' || c == U'从' || c == U'向' || c == U'是' || c == U'为' || c == U'之';
+}
+constexpr bool is_cjk(char32_t c) noexcept {
+    return utf8::is_han(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF) ||
+           (c >= 0x2E80 && c <= 0x2FDF);
+}
+constexpr bool is_ascii_alnum(char32_t c) noexcept {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+/// Punctuation inside a sentence: a line holding it is prose, not a title fragment.
+constexpr bool is_inner_punct(char32_t c) noexcept {
+    return c == U'，' || c == U'。' || c == U'、' || c == U'；' || c == U'：' || c == ',' || c == ';';
+}
+
+// ---- the builder -------------------------------------------------------------------
+
+struct open_block {
+    bool active = false;
+    block b;
+    std::uint32_t family = 0;   ///< items: which list they belong to (marker kind, bullet symbol)
+    std::size_t text_begin = 0; ///< items: first byte after the marker
+    bool licence = false;       ///< part of a licence trailer
+    bool absorb_value = false;  ///< `来源:` with the value on the next line
+};
+
+struct list_entry {
+    int id;
+    std::uint32_t family;
+    bool opens;  ///< its text ends without a full stop ("Point 1: … are"): items of another kind nest under it
+};
+
+class builder {
+public:
+    builder(document& doc, parse_options const& options, lexicon const& lex)
+        : doc_(doc), t_(doc.text), options_(options), lex_(lex),
+          meta_key_(pick("meta_key")), nav_(pick("nav")), licence_(pick("licence")),
+          target_(pick("target_leadin")), year_task_(pick("year_task")), year_review_(pick("year_review")) {}
+
+    void run() {
+        std::size_t const n = t_.size();
+        // Lines end with LF (and CRLF); text with no LF at all but CRs uses classic Mac line ends.
+        if (!std::memchr(t_.data(), '\n', n) && std::memchr(t_.data(), '\r', n)) eol_ = '\r';
+        detect_layout(std::min<std::size_t>(n, 65536));
+        std::size_t pos = 0;
+        while (pos < n) {
+            auto const* nl = static_cast<char const*>(std::memchr(t_.data() + pos, eol_, n - pos));
+            std::size_t e = nl ? static_cast<std::size_t>(nl - t_.data()) : n;
+            line(pos, e);
+            pos = e + 1;
         }
-        b = e + 1;
+        close_open();
+        finish();
     }
+
+private:
+    struct cue {
+        matcher const* m;
+        lexicon const* lex;
+    };
+
+    // A kind from the caller's lexicon, else from the built-in one (a user lexicon that
+    // only defines metrics still gets the structure cues).
+    cue pick(std::string_view kind) {
+        if (!lex_.match(kind).empty()) return {&lex_.match(kind), &lex_};
+        if (!builtin_) builtin_ = lexicon::builtin();
+        return {&builtin_->match(kind), builtin_.get()};
+    }
+
+    // ---- lines ---------------------------------------------------------------------
+
+    /// Whether paragraphs are separated by blank lines (Wikisource, Markdown, most English
+    /// texts) or by single line breaks (provincial reports). In the first kind a single
+    /// line break inside a paragraph is formatting (a bold lead sentence, a link, a hard
+    /// wrap) and does not end the block. Looks at the first `limit` bytes only.
+    void detect_layout(std::size_t limit) {
+        std::size_t single = 0, separated = 0, pos = 0;
+        bool prev_content = false, blank_since = false;
+        while (pos < limit) {
+            auto const* nl = static_cast<char const*>(std::memchr(t_.data() + pos, eol_, limit - pos));
+            std::size_t e = nl ? static_cast<std::size_t>(nl - t_.data()) : limit;
+            bool blank = true;
+            for (std::size_t i = pos; i < e && blank;) {
+                auto d = utf8::decode(t_, i);
+                blank = utf8::is_blank(d.cp);
+                i += d.length;
+            }
+            if (blank) {
+                blank_since = prev_content;
+            } else {
+                if (prev_content) ++(blank_since ? separated : single);
+                prev_content = true;
+                blank_since = false;
+            }
+            pos = e + 1;
+        }
+        blank_separated_ = separated >= 3 && separated >= single;
+    }
+
+    void line(std::size_t b, std::size_t e) {
+        std::size_t vb = b;
+        bool zero_width = false;
+        while (vb < e) {
+            auto c = static_cast<unsigned char>(t_[vb]);
+            if (c < 0x80) {
+                if (!utf8::is_space(c)) break;
+                ++vb;
+                continue;
+            }
+            auto d = utf8::decode(t_, vb);
+            if (!utf8::is_blank(d.cp)) break;
+            zero_width |= utf8::is_zero_width(d.cp);
+            vb += d.length;
+        }
+        if (vb == e) {  // blank line; one holding only zero-width characters keeps the paragraph open
+            if (zero_width && !gap_) zw_pending_ = true;
+            else {
+                gap_ = true;
+                zw_pending_ = false;
+            }
+            return;
+        }
+        std::size_t ve = e;
+        while (ve > vb) {
+            auto c = static_cast<unsigned char>(t_[ve - 1]);
+            if (c < 0x80) {
+                if (!utf8::is_space(c)) break;
+                --ve;
+                continue;
+            }
+            std::size_t p = utf8::prev(t_, ve);
+            if (!utf8::is_blank(utf8::decode(t_, p).cp)) break;
+            ve = p;
+        }
+        bool adjacent = !gap_, force = zw_pending_;
+        gap_ = zw_pending_ = false;
+        content(vb, ve, adjacent, force);
+    }
+
+    void content(std::size_t vb, std::size_t ve, bool adjacent, bool force) {
+        std::string_view v = t_.substr(vb, ve - vb);
+        if (front_ && (front_blocks_ >= 24 || vb > 16384)) front_ = false;
+
+        if (in_licence_) return plain(vb, ve, adjacent, force);
+        // `来源:` on one line and `四川日报` on the next
+        if (open_.active && open_.absorb_value && adjacent && ve - vb <= 60) {
+            open_.b.where.end = ve;
+            open_.absorb_value = false;
+            return;
+        }
+        if (is_nav(vb, ve)) {
+            prev_nav_ = true;
+            return emit(block_kind::meta, vb, ve);
+        }
+        prev_nav_ = false;
+        if (is_rule(v)) return emit(block_kind::meta, vb, ve);
+        if (ve - vb <= 300 && meta_line(vb, ve)) return;
+        if (licence_.m->longest_at(t_, vb)) {
+            close_open();
+            in_licence_ = true;
+            lists_.clear();
+            return plain(vb, ve, false, false);
+        }
+        auto h = grammar::match_heading(v);
+        if (h && heading_line(*h, vb, ve)) return;
+        if (force) return plain(vb, ve, adjacent, force);  // a zero-width line inside a paragraph
+        if (front_ && date_line(vb, ve)) return;
+        if (auto m = grammar::match_list_marker(v)) return item_line(m->form, m->marker_end, m->text_begin, vb, ve);
+        plain(vb, ve, adjacent, force);
+    }
+
+    bool is_nav(std::size_t vb, std::size_t ve) const {
+        auto m = nav_.m->longest_at(t_, vb);
+        if (!m || m->end != ve) return false;
+        return nav_.lex->entry(m->entry).weight == 0 || prev_nav_;
+    }
+
+    static bool is_rule(std::string_view v) {
+        // ---, ***, ___, ===, ———: a horizontal rule (3 or more of one character)
+        if (v.size() < 3) return false;
+        std::string_view unit = v.substr(0, v[0] == '\xE2' ? 3 : 1);
+        if (unit != "-" && unit != "*" && unit != "_" && unit != "=" && unit != "—" && unit != "─") return false;
+        std::size_t count = 0;
+        for (std::size_t i = 0; i < v.size();) {
+            if (v[i] == ' ') { ++i; continue; }
+            if (v.substr(i, unit.size()) != unit) return false;
+            i += unit.size();
+            ++count;
+        }
+        return count >= 3;
+    }
+
+    std::size_t skip_spaces(std::size_t i, std::size_t end) const {
+        while (i < end) {
+            if (t_[i] == ' ' || t_[i] == '\t') ++i;
+            else if (t_.compare(i, 2, "\xC2\xA0") == 0) i += 2;
+            else if (t_.compare(i, 3, "\xE3\x80\x80") == 0) i += 3;
+            else break;
+        }
+        return i;
+    }
+
+    // `Post time: Mar-21-2024`, `来源：北京日报`, `时间：2026-02-02`, `**Time:** 3.30 pm`
+    bool meta_line(std::size_t vb, std::size_t ve) {
+        std::size_t i = vb;
+        if (t_.compare(i, 2, "**") == 0) i += 2;
+        auto m = meta_key_.m->longest_at(t_, i);
+        if (!m || m->end > ve) return false;
+        i = m->end;
+        if (t_.compare(i, 2, "**") == 0) i += 2;
+        i = skip_spaces(i, ve);
+        if (i < ve && t_[i] == ':') i += 1;
+        else if (t_.compare(i, 3, "：") == 0 && i + 3 <= ve) i += 3;
+        else return false;
+        if (t_.compare(i, 2, "**") == 0 && i + 2 <= ve) i += 2;
+        i = skip_spaces(i, ve);
+        emit(block_kind::meta, vb, ve, /*keep_open=*/true);
+        open_.absorb_value = i >= ve;
+        if (i < ve) {
+            if (auto d = grammar::find_date(t_.substr(i, ve - i))) note_date(*d, i, false);
+        }
+        return true;
+    }
+
+    // ——2024年3月5日在第十四届全国人民代表大会第二次会议上 / 2026年02月10日 07时41分 /
+    // Thursday, 10 February 2022 / Delivered at … on May 22, 2020 (title block only)
+    bool date_line(std::size_t vb, std::size_t ve) {
+        std::string_view v = t_.substr(vb, ve - vb);
+        std::size_t i = 0;
+        while (i < v.size()) {
+            if (v.compare(i, 3, "—") == 0 || v.compare(i, 3, "─") == 0) i += 3;
+            else if (v[i] == '-') ++i;
+            else break;
+        }
+        i = skip_spaces(vb + i, ve) - vb;
+        auto d = grammar::match_date(v, i);
+        if (!d && v.size() <= 250) d = grammar::find_date(v);
+        if (!d) return false;
+        // A clock time after the date (07时41分, 09:30) marks a publication stamp, not the delivery date.
+        note_date(*d, vb, !has_clock_time(v.substr(d->end)));
+        emit(block_kind::meta, vb, ve);
+        return true;
+    }
+
+    /// `07时41分`, `09:30`: a digit before 时, or a colon between digits.
+    static bool has_clock_time(std::string_view s) {
+        auto digit = [&](std::size_t k) { return k < s.size() && s[k] >= '0' && s[k] <= '9'; };
+        for (std::size_t i = 1; i < s.size(); ++i) {
+            if (s[i] == ':' && digit(i - 1) && digit(i + 1)) return true;
+            if (s.compare(i, 3, "时") == 0 && digit(i - 1)) return true;
+        }
+        return false;
+    }
+
+    void note_date(grammar::date_match const& d, std::size_t base, bool delivery) {
+        span where{base + d.begin, base + d.end};
+        if (!d.valid()) {
+            doc_.diagnostics.push_back({"invalid_date", severity::warning,
+                                        "date does not exist: " + std::string(t_.substr(where.begin, where.size())),
+                                        where});
+            return;
+        }
+        auto& slot = delivery ? delivery_ : publication_;
+        if (!slot) slot = d;
+    }
+
+    // ---- headings and sections -------------------------------------------------------
+
+    bool heading_line(grammar::heading_match const& h, std::size_t vb, std::size_t ve) {
+        std::string_view v = t_.substr(vb, ve - vb);
+        switch (h.form) {
+            case heading_form::speaker:
+                if (v.size() > 400) return false;
+                lists_.clear();
+                emit(block_kind::heading, vb, ve);
+                return true;
+            case heading_form::markdown: {
+                if (h.text_begin >= v.size()) return false;
+                span heading{vb + h.text_begin, ve};
+                if (front_ && !doc_.title) doc_.title = heading;
+                open_section(h.number, std::nullopt, heading, {vb, ve}, ve);
+                return true;
+            }
+            case heading_form::zh_part:
+            case heading_form::roman: {
+                bool zh = h.form == heading_form::zh_part;
+                std::size_t stop = zh ? v.find("。") : std::string_view::npos;
+                std::size_t hend = stop == std::string_view::npos ? ve : vb + stop;
+                std::size_t limit = zh ? 60 : 200;
+                // 一、… again after 三、… is a numbered list (an annex's 十件民生实事), not a part; once
+                // such a list has started, its next number stays an item even where it would fit the parts.
+                bool in_sequence = (last_part_ == 0 || h.number == last_part_ + 1) &&
+                                   !(zh && part_items_ > 0 && h.number == part_items_ + 1);
+                bool short_enough = code_points(vb, hend, limit + 1) <= limit && hend > vb + h.text_begin;
+                // `I. M. Pei designed it.` is a sentence: a Roman heading has no full stop in it or at its end
+                if (!zh && short_enough) {
+                    std::string_view words = v.substr(h.text_begin);
+                    char last = words.back();
+                    short_enough = last != '.' && last != '!' && last != '?' && last != ';' &&
+                                   words.find(". ") == std::string_view::npos && words.find("? ") == std::string_view::npos;
+                }
+                if (!in_sequence || !short_enough) {
+                    if (!zh) return false;
+                    if (!in_sequence) {
+                        if (part_items_ == 0 || h.number != part_items_ + 1)
+                            doc_.diagnostics.push_back(
+                                {"heading_sequence", severity::info,
+                                 "'" + h.label + "、' does not continue the part numbering; read as a list item",
+                                 {vb, vb + h.label.size() + 3}});
+                        part_items_ = h.number;
+                    }
+                    item_line(marker_form::zh_part_item, h.label.size() + 3, h.text_begin, vb, ve);
+                    return true;
+                }
+                last_part_ = h.number;
+                part_items_ = 0;
+                std::size_t bend = stop == std::string_view::npos ? ve : hend + 3;
+                open_section(1, h.label, {vb, hend}, {vb, bend}, ve);
+                return true;
+            }
+            case heading_form::zh_sub: {
+                std::size_t stop = v.find("。");
+                std::size_t hend = stop == std::string_view::npos ? ve : vb + stop;
+                if (hend <= vb + h.text_begin) return false;
+                std::size_t bend = stop == std::string_view::npos ? ve : hend + 3;
+                open_section(2, h.label, {vb, hend}, {vb, bend}, ve);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// A section and its heading block; the rest of the line (after `。`) opens a paragraph in it.
+    void open_section(int level, std::optional<std::string> label, span heading, span heading_block,
+                      std::size_t line_end) {
+        close_open();
+        lists_.clear();
+        front_ = false;
+        while (!open_sections_.empty() && doc_.sections[static_cast<std::size_t>(open_sections_.back())].level >= level)
+            open_sections_.pop_back();
+        section s;
+        s.id = static_cast<int>(doc_.sections.size());
+        if (!open_sections_.empty()) s.parent = open_sections_.back();
+        s.level = level;
+        s.label = std::move(label);
+        s.heading = heading;
+        s.whole = heading_block;
+        doc_.sections.push_back(std::move(s));
+        open_sections_.push_back(doc_.sections.back().id);
+        year_from_heading(heading);
+
+        emit(block_kind::heading, heading_block.begin, heading_block.end);
+
+        std::size_t rest = heading_block.end;
+        while (rest < line_end) {  // skip blanks between 。 and the body
+            auto d = utf8::decode(t_, rest);
+            if (!utf8::is_blank(d.cp)) break;
+            rest += d.length;
+        }
+        if (rest < line_end) start(block_kind::paragraph, rest, line_end);
+    }
+
+    std::optional<int> current_section() const {
+        if (in_licence_ || open_sections_.empty()) return std::nullopt;
+        return open_sections_.back();
+    }
+
+    /// The report's year from a heading: `三、2024年政府工作任务`, `III. Major Tasks for 2020`,
+    /// or the year after a review heading (`一、2023年工作回顾`).
+    void year_from_heading(span h) {
+        if (year_task_heading_) return;
+        int year = year_in(h);
+        if (!year) return;
+        if (has_cue(year_task_, h)) year_task_heading_ = year;
+        else if (has_cue(year_review_, h) && !year_review_heading_) year_review_heading_ = year + 1;
+    }
+
+    /// The first year (1900-2199, four digits on their own) in a span, or 0.
+    int year_in(span h) const {
+        std::string_view v = t_.substr(h.begin, h.size());
+        auto digit = [&](std::size_t k) { return k < v.size() && v[k] >= '0' && v[k] <= '9'; };
+        for (std::size_t i = 0; i + 4 <= v.size(); ++i) {
+            if (!digit(i) || (i > 0 && digit(i - 1))) continue;
+            if (digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4)) {
+                int y = (v[i] - '0') * 1000 + (v[i + 1] - '0') * 100 + (v[i + 2] - '0') * 10 + (v[i + 3] - '0');
+                if (y >= 1900 && y <= 2199) return y;
+            }
+        }
+        return 0;
+    }
+
+    bool has_cue(cue const& c, span h) const {
+        std::vector<lexicon_match> hits;
+        c.m->find_all(t_, h.begin, h.end, hits);
+        return !hits.empty();
+    }
+
+    /// A short line of Chinese words standing alone in the body, without any punctuation:
+    /// an unnumbered heading (`2024年工作回顾`, `加强政府自身建设`, `附件1`, `名词解释`).
+    bool standalone_heading(span w) const {
+        std::size_t n = code_points(w.begin, w.end, 21);
+        if (w.size() > 80 || n > 20 || n < 2) return false;
+        bool han = false;
+        for (std::size_t i = w.begin; i < w.end;) {
+            auto d = utf8::decode(t_, i);
+            if (is_terminal(d.cp) || is_inner_punct(d.cp) || is_opening(d.cp) || is_closing(d.cp) || d.cp == ':' ||
+                d.cp == U'：' || d.cp == U'！' || d.cp == U'？')
+                return false;
+            han |= utf8::is_han(d.cp);
+            i += d.length;
+        }
+        return han;
+    }
+
+    // ---- items -----------------------------------------------------------------------
+
+    static std::uint32_t family_of(marker_form f, std::string_view marker) {
+        std::uint32_t fam = static_cast<std::uint32_t>(f) << 24;
+        if (f == marker_form::symbol) fam |= utf8::decode(marker, 0).cp & 0xFFFFFF;
+        return fam;
+    }
+
+    void item_line(marker_form form, std::size_t marker_end, std::size_t text_begin, std::size_t vb, std::size_t ve) {
+        close_open();
+        front_ = false;
+        std::string_view v = t_.substr(vb, ve - vb);
+        std::string_view marker = v.substr(0, marker_end);
+        std::uint32_t fam = family_of(form, marker);
+        // `➣ A. ➣ B. ➣ C.`: every later occurrence of the same bullet symbol starts another item.
+        std::size_t piece = 0, text = text_begin;  // offsets in v of the current marker and its text
+        if (form == marker_form::symbol) {
+            for (std::size_t next = v.find(marker, text); next != std::string_view::npos;
+                 next = v.find(marker, text)) {
+                start_item(fam, marker, vb + piece, trim_back(vb + piece, vb + next), vb + text);
+                close_open();
+                piece = next;
+                text = skip_spaces(vb + piece + marker.size(), ve) - vb;
+            }
+        }
+        start_item(fam, marker, vb + piece, ve, vb + text);
+    }
+
+    void start_item(std::uint32_t fam, std::string_view marker, std::size_t b, std::size_t e, std::size_t text) {
+        start(block_kind::item, b, e);
+        open_.b.marker = std::string(marker);
+        open_.family = fam;
+        open_.text_begin = std::min(text, e);
+    }
+
+    std::size_t trim_back(std::size_t b, std::size_t e) const {
+        while (e > b) {
+            std::size_t p = utf8::prev(t_, e);
+            if (!utf8::is_blank(utf8::decode(t_, p).cp)) break;
+            e = p;
+        }
+        return e;
+    }
+
+    // ---- plain lines and joining -------------------------------------------------------
+
+    void plain(std::size_t vb, std::size_t ve, bool adjacent, bool force) {
+        if (open_.active && adjacent && can_join(vb, ve, force)) return extend(vb, ve);
+        start(block_kind::paragraph, vb, ve);
+        open_.licence = in_licence_;
+    }
+
+    /// Whether a plain line continues the open block: the source broke a sentence, a
+    /// number or a title across lines (`74.4` ⏎ `万亿元`, `M` ⏎ `2`, `政府工作报` ⏎ `告`).
+    bool can_join(std::size_t vb, std::size_t ve, bool force) const {
+        auto const& o = open_;
+        if (o.b.kind == block_kind::heading || (o.b.kind == block_kind::meta && !o.licence)) return false;
+        if (force) return true;
+        char32_t first = utf8::decode(t_, vb).cp;
+        if (continues(first)) return true;
+        if (o.b.kind == block_kind::item && o.text_begin >= o.b.where.end) return true;  // `——` ⏎ `改革开放`
+        std::size_t p = utf8::prev(t_, o.b.where.end);
+        char32_t last = utf8::decode(t_, p).cp, eff = last;
+        // a soft line break inside a paragraph (in the title block only after a comma: a salutation)
+        if (blank_separated_ && (!front_ || last == ',' || last == U'，')) return true;
+        while (is_closing(eff) && p > o.b.where.begin) {
+            p = utf8::prev(t_, p);
+            eff = utf8::decode(t_, p).cp;
+        }
+        if (ends_sentence(eff)) return false;
+        if (is_cjk(last) || is_cjk(first)) {
+            // Chinese: a broken sentence, unless the open block is a short title-block line
+            // (`2025年四川省政府工作报告` ⏎ `来源…`) and the new line is more than a fragment.
+            return o.b.kind == block_kind::item || o.b.where.size() >= 90 || is_opening(last) || open_ended(last) ||
+                   code_points(vb, ve, 3) <= 2 || copula_colon(vb, ve) || has_inner_punct(o.b.where.begin, o.b.where.end);
+        }
+        // English: a word or number broken by a line break, continued in lower case or digits.
+        if (is_ascii_alnum(last) || last == '-') return (first >= 'a' && first <= 'z') || (first >= '0' && first <= '9');
+        return false;
+    }
+
+    /// `是：` / `为:` at the start of a line: the rest of a lead-in broken before its verb.
+    bool copula_colon(std::size_t vb, std::size_t ve) const {
+        if (t_.compare(vb, 3, "是") != 0 && t_.compare(vb, 3, "为") != 0) return false;
+        std::size_t i = skip_spaces(vb + 3, ve);
+        return (i < ve && t_[i] == ':') || (t_.compare(i, 3, "：") == 0 && i + 3 <= ve);
+    }
+
+    void start(block_kind kind, std::size_t b, std::size_t e) {
+        close_open();
+        open_ = open_block{};
+        open_.active = true;
+        open_.b.kind = kind;
+        open_.b.section = current_section();
+        open_.b.where = {b, e};
+    }
+
+    void extend(std::size_t, std::size_t ve) { open_.b.where.end = ve; }
+
+    /// Sentence-inner punctuation within the first 90 bytes (enough for the join rule, which
+    /// joins any block of 90 bytes or more).
+    bool has_inner_punct(std::size_t b, std::size_t e) const {
+        e = std::min(e, b + 90);
+        for (std::size_t i = b; i < e;) {
+            auto d = utf8::decode(t_, i);
+            if (is_inner_punct(d.cp)) return true;
+            i += d.length;
+        }
+        return false;
+    }
+
+    std::size_t code_points(std::size_t b, std::size_t e, std::size_t limit) const {
+        std::size_t n = 0;
+        for (std::size_t i = b; i < e && n < limit; ++i) n += (static_cast<unsigned char>(t_[i]) & 0xC0) != 0x80;
+        return n;
+    }
+
+    /// A simple block of one line (metadata, navigation, speaker label).
+    void emit(block_kind kind, std::size_t b, std::size_t e, bool keep_open = false) {
+        start(kind, b, e);
+        if (!keep_open) close_open();
+    }
+
+    // ---- closing blocks ----------------------------------------------------------------
+
+    void close_open() {
+        if (!open_.active) return;
+        open_.active = false;
+        block k = std::move(open_.b);
+        if (k.kind == block_kind::paragraph) {
+            if (open_.licence) {
+                k.kind = block_kind::meta;
+                k.section.reset();
+                return push(std::move(k));
+            }
+            if (front_) {
+                if (!doc_.title && title_like(k.where)) {
+                    k.kind = block_kind::heading;
+                    doc_.title = k.where;
+                    return push(std::move(k));
+                }
+                if (doc_.title && byline_like(k.where)) {
+                    k.kind = block_kind::meta;
+                    return push(std::move(k));
+                }
+                front_ = false;
+            }
+            lists_.clear();
+            if (standalone_heading(k.where)) {
+                k.kind = block_kind::heading;
+                // `2024年工作回顾` / `2025年工作安排建议` in a report without numbered parts opens a part;
+                // after such a part, the next standalone heading (`加强政府自身建设`) opens the next one.
+                if (last_part_ == 0 && (standalone_parts_ || (year_in(k.where) && (has_cue(year_task_, k.where) ||
+                                                                                  has_cue(year_review_, k.where))))) {
+                    standalone_parts_ = true;
+                    open_sections_.clear();
+                    section s;
+                    s.id = static_cast<int>(doc_.sections.size());
+                    s.heading = s.whole = k.where;
+                    doc_.sections.push_back(std::move(s));
+                    open_sections_.push_back(doc_.sections.back().id);
+                    year_from_heading(k.where);
+                    k.section = open_sections_.back();
+                }
+                return push(std::move(k));
+            }
+            // A target list's lead-in (`今年发展主要预期目标是：`, the plan's `主要目标是：`) starts a
+            // block: the sentences before it stay a paragraph of their own.
+            if (auto s = target_start(k.where); s && *s > k.where.begin) {
+                block before = k;
+                before.where.end = trim_back(k.where.begin, *s);
+                push(std::move(before));
+                k.where.begin = *s;
+            }
+            return push(std::move(k));
+        }
+        if (k.kind == block_kind::item) return push_item(std::move(k), open_.family, open_.text_begin);
+        if (k.kind == block_kind::heading) lists_.clear();
+        push(std::move(k));
+    }
+
+    bool title_like(span w) const {
+        if (code_points(w.begin, w.end, 201) > 200) return false;
+        for (std::size_t i = w.begin; i < w.end;) {
+            auto d = utf8::decode(t_, i);
+            if (d.cp == U'。' || d.cp == U'！' || d.cp == U'？' || d.cp == U'；' || d.cp == '!' || d.cp == '?' ||
+                (d.cp == '.' && i + 1 < w.end && t_[i + 1] == ' '))
+                return false;
+            i += d.length;
+        }
+        char32_t last = utf8::decode(t_, utf8::prev(t_, w.end)).cp;
+        return !(is_terminal(last) || last == ':' || last == U'：' || last == ',' || last == U'，' || last == U'、');
+    }
+
+    bool byline_like(span w) const {
+        if (code_points(w.begin, w.end, 61) > 60) return false;
+        for (std::size_t i = w.begin; i < w.end;) {
+            auto d = utf8::decode(t_, i);
+            if (is_terminal(d.cp) || d.cp == ':' || d.cp == U'：') return false;
+            i += d.length;
+        }
+        char32_t last = utf8::decode(t_, utf8::prev(t_, w.end)).cp;
+        return !(last == ',' || last == U'，' || last == U'、');
+    }
+
+    /// Start of the sentence that introduces the main targets (`今年发展主要预期目标是：`,
+    /// `主要预期目标为：`, `主要预期目标是:`, `…发展的⏎主要预期目标⏎是：`), if the block holds one.
+    std::optional<std::size_t> target_start(span w) const {
+        // Colons are rare: find them with memchr (the full-width colon ： is EF BC 9A), then
+        // look back from each for 是/为 and a lead-in phrase. The earliest lead-in wins.
+        std::optional<std::size_t> best;
+        char const* const base = t_.data();
+        for (char c : {'\x9A', ':'}) {
+            std::size_t from = w.begin, to = best ? *best : w.end;
+            while (from < to) {
+                auto const* hit = static_cast<char const*>(std::memchr(base + from, c, to - from));
+                if (!hit) break;
+                std::size_t i = static_cast<std::size_t>(hit - base);
+                from = i + 1;
+                if (c == '\x9A') {
+                    if (i < w.begin + 2 || base[i - 2] != '\xEF' || base[i - 1] != '\xBC') continue;
+                    i -= 2;  // the colon starts at EF
+                }
+                if (auto s = lead_in_before(w, i)) {
+                    best = s;
+                    break;
+                }
+            }
+        }
+        return best;
+    }
+
+    /// The start of the sentence whose lead-in (phrase, 是/为, blanks) ends at the colon at `colon`.
+    std::optional<std::size_t> lead_in_before(span w, std::size_t colon) const {
+        std::size_t q = trim_back(w.begin, colon);
+        if (q < w.begin + 3) return std::nullopt;
+        std::string_view copula = t_.substr(q - 3, 3);
+        if (copula != "是" && copula != "为") return std::nullopt;
+        q = trim_back(w.begin, q - 3);
+        auto m = target_.m->longest_ending_at(t_, q);
+        if (!m || m->begin < w.begin) return std::nullopt;
+        // back to the end of the previous sentence
+        std::size_t s = m->begin;
+        while (s > w.begin) {
+            std::size_t p = utf8::prev(t_, s);
+            if (is_terminal(utf8::decode(t_, p).cp)) break;
+            s = p;
+        }
+        while (s < m->begin) {
+            auto d = utf8::decode(t_, s);
+            if (!utf8::is_blank(d.cp)) break;
+            s += d.length;
+        }
+        return s;
+    }
+
+    void push_item(block k, std::uint32_t fam, std::size_t text_begin) {
+        // A lead-in that ends with a colon and is followed by a list is a heading block.
+        if (!doc_.blocks.empty()) {
+            auto& prev = doc_.blocks.back();
+            if (prev.kind == block_kind::paragraph && prev.section == k.section && lists_.empty() && lead_in(prev.where))
+                prev.kind = block_kind::heading;
+        }
+        // Nesting: the same marker again is a sibling (of the nearest item with that marker:
+        // `Point 2:` after Point 1's ➣ children); another marker after an item that does not
+        // end its sentence (`Point 1: … are`) is its child. The stack holds one entry per
+        // marker kind at most, so this stays constant time per item.
+        auto same = std::find_if(lists_.rbegin(), lists_.rend(), [&](list_entry const& e) { return e.family == fam; });
+        if (same != lists_.rend()) lists_.erase(std::prev(same.base()), lists_.end());
+        else if (lists_.empty() || !lists_.back().opens) lists_.clear();
+        if (!lists_.empty()) k.parent = lists_.back().id;
+        bool opens = false;
+        if (text_begin < k.where.end) {
+            char32_t last = utf8::decode(t_, utf8::prev(t_, k.where.end)).cp;
+            opens = !is_terminal(last) || last == ':' || last == U'：';
+            opens = opens && !is_closing(last);
+        }
+        push(std::move(k));
+        lists_.push_back({doc_.blocks.back().id, fam, opens});
+    }
+
+    /// `Highlights of this year's energy work:` — one sentence ending with a colon.
+    bool lead_in(span w) const {
+        std::size_t p = utf8::prev(t_, w.end);
+        char32_t last = utf8::decode(t_, p).cp;
+        if (last != ':' && last != U'：') return false;
+        for (std::size_t i = w.begin; i < p;) {
+            auto d = utf8::decode(t_, i);
+            if (d.cp == U'。' || d.cp == U'！' || d.cp == U'？' || d.cp == U'；' || d.cp == '!' || d.cp == '?' ||
+                d.cp == ';' || (d.cp == '.' && i + 1 < p && t_[i + 1] == ' '))
+                return false;
+            i += d.length;
+        }
+        return true;
+    }
+
+    void push(block k) {
+        k.id = static_cast<int>(doc_.blocks.size());
+        if (front_) ++front_blocks_;
+        for (auto s = k.section; s;) {
+            auto& sec = doc_.sections[static_cast<std::size_t>(*s)];
+            if (sec.whole.end < k.where.end) sec.whole.end = k.where.end;
+            s = sec.parent;
+        }
+        doc_.blocks.push_back(std::move(k));
+    }
+
+    // ---- document fields ---------------------------------------------------------------
+
+    void finish() {
+        auto const& d = delivery_ ? delivery_ : publication_;
+        if (d) {
+            char buf[16];
+            std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d->year, d->month, d->day);
+            doc_.date = buf;
+        }
+        if (options_.year) doc_.year = options_.year;
+        else if (d) doc_.year = d->year;
+        else if (year_task_heading_) doc_.year = year_task_heading_;
+        else if (year_review_heading_) doc_.year = year_review_heading_;
+        doc_.lang = options_.lang ? *options_.lang : detect_lang();
+    }
+
+    std::string detect_lang() const {
+        // Han ideographs (UTF-8 lead bytes E4..E9 cover U+4000..U+9FFF) against ASCII letters.
+        std::size_t han = 0, latin = 0;
+        for (char ch : t_) {
+            auto c = static_cast<unsigned char>(ch);
+            han += c >= 0xE4 && c <= 0xE9;
+            latin += ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+        }
+        return han * 8 > latin ? "zh" : "en";
+    }
+
+    document& doc_;
+    std::string_view t_;
+    parse_options const& options_;
+    lexicon const& lex_;
+    std::shared_ptr<lexicon const> builtin_;
+    cue meta_key_, nav_, licence_, target_, year_task_, year_review_;
+
+    char eol_ = '\n';
+    bool blank_separated_ = false;  // paragraphs are separated by blank lines (see detect_layout)
+    bool gap_ = true;          // a blank line (or the start) since the last content line
+    bool zw_pending_ = false;  // a zero-width-only line since the last content line
+    bool prev_nav_ = false;
+    bool front_ = true;        // still in the title block
+    int front_blocks_ = 0;
+    bool in_licence_ = false;
+    int last_part_ = 0;
+    bool standalone_parts_ = false;  // parts are unnumbered standalone headings (2024年工作回顾)
+    int part_items_ = 0;  // last number of a 一、二、… list that is not the parts
+    open_block open_;
+    std::vector<int> open_sections_;
+    std::vector<list_entry> lists_;
+    std::optional<grammar::date_match> delivery_, publication_;
+    std::optional<int> year_task_heading_, year_review_heading_;
+};
+
+}  // namespace
+
+void build_structure(document& doc, parse_options const& options, lexicon const& lex) {
+    builder(doc, options, lex).run();
 }
 
 }  // namespace reportx::detail

@@ -83,11 +83,11 @@ TEST_CASE("lexicon: user entries extend or replace the built-ins") {
 }
 
 TEST_CASE("json: code-point offsets, escapes and empty tables keep their shape") {
-    auto doc = parse("标题\n增长\"5%\"\n", {.doc_id = "t"});
+    auto doc = parse("标题\n增长\"好的\"\n", {.doc_id = "t"});  // no number: an empty statements table
     auto j = to_json(doc);
     CHECK(j.find("\"schema\":\"reportx/1\"") != std::string::npos);
     CHECK(j.find("\"length\":10") != std::string::npos);
-    CHECK(j.find("增长\\\"5%\\\"") != std::string::npos);
+    CHECK(j.find("增长\\\"好的\\\"") != std::string::npos);
     CHECK(j.find("\"statements\":[]") != std::string::npos);
     auto t = make_table(doc, "statements");
     CHECK(t.rows == 0);

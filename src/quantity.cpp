@@ -1,0 +1,764 @@
+// Quantity expressions: number (Arabic via the X3 grammar, Chinese numerals, English
+// number words) + scale + unit + qualifiers or a range, with the rules that tell a
+// policy quantity from a year, date, ordinal, label or list number.
+// Every word list (units, scales, qualifiers, labels, names) is lexicon data.
+#include "quantity.hpp"
+
+#include <algorithm>  // std::min, std::max
+#include <cmath>      // std::fabs
+
+#include "reportx/utf8.hpp"
+
+namespace reportx::detail {
+
+
+std::size_t skip_blank(std::string_view t, std::size_t pos, std::size_t to) noexcept {
+    while (pos < to) {
+        auto d = utf8::decode(t, pos);
+        if (!utf8::is_blank(d.cp)) break;
+        pos += d.length;
+    }
+    return std::min(pos, to);
+}
+
+std::size_t skip_blank_back(std::string_view t, std::size_t pos, std::size_t from) noexcept {
+    while (pos > from) {
+        std::size_t p = utf8::prev(t, pos);
+        if (!utf8::is_blank(utf8::decode(t, p).cp)) break;
+        pos = p;
+    }
+    return pos;
+}
+
+namespace {
+
+// A matcher lookup that starts right after a digit: the word-boundary rule of the
+// matcher would refuse `kWh` in `10kWh`, so the view starts at `pos`.
+std::optional<lexicon_match> match_at(matcher const& m, std::string_view t, std::size_t pos, std::size_t to) {
+    if (pos >= to) return std::nullopt;
+    auto r = m.longest_at(t.substr(pos, to - pos), 0);
+    if (!r) return std::nullopt;
+    r->begin += pos;
+    r->end += pos;
+    return r;
+}
+// Ending right before a number (`RMB1.2`): the view ends at `end`.
+std::optional<lexicon_match> match_ending(matcher const& m, std::string_view t, std::size_t end, std::size_t from) {
+    if (end <= from) return std::nullopt;
+    auto r = m.longest_ending_at(t.substr(0, end), end);
+    if (!r || r->begin < from) return std::nullopt;
+    return r;
+}
+
+// ASCII white space only (English numbers and their words are separated by spaces).
+std::size_t skip_ascii_space(std::string_view t, std::size_t pos, std::size_t to) noexcept {
+    while (pos < to && (t[pos] == ' ' || t[pos] == '\t' || t[pos] == '\n' || t[pos] == '\r')) ++pos;
+    return pos;
+}
+
+int chinese_digit(char32_t cp) noexcept {
+    switch (cp) {
+        case U'〇': case U'零': return 0;
+        case U'一': return 1;
+        case U'二': case U'两': return 2;
+        case U'三': return 3;
+        case U'四': return 4;
+        case U'五': return 5;
+        case U'六': return 6;
+        case U'七': return 7;
+        case U'八': return 8;
+        case U'九': return 9;
+        default: return -1;
+    }
+}
+int chinese_multiplier(char32_t cp) noexcept {
+    switch (cp) {
+        case U'十': return 10;
+        case U'百': return 100;
+        case U'千': return 1000;
+        default: return 0;
+    }
+}
+
+// Characters that can start a Chinese numeral: a 64K-bit table built once.
+struct numeral_table {
+    std::uint64_t bits[1024] = {};
+    numeral_table() {
+        for (char32_t cp : {U'〇', U'零', U'一', U'二', U'两', U'三', U'四', U'五', U'六', U'七', U'八', U'九', U'十', U'数'})
+            bits[cp >> 6] |= std::uint64_t{1} << (cp & 63);
+    }
+};
+bool numeral_start(char32_t cp) noexcept {
+    static numeral_table const table;
+    return cp < 0x10000 && ((table.bits[cp >> 6] >> (cp & 63)) & 1);
+}
+
+bool is_han_at(std::string_view t, std::size_t pos, std::size_t to) noexcept {
+    return pos < to && utf8::is_han(utf8::decode(t, pos).cp);
+}
+
+// Words after a number that do not make it a count of things.
+bool is_stop_word(std::string_view w) noexcept {
+    static constexpr std::string_view stop[] = {
+        "of", "and", "or", "to", "in", "at", "on", "the", "a", "an", "for", "with", "by", "from", "is", "are",
+        "was", "were", "will", "be", "has", "have", "per", "as", "than", "that", "this", "which", "over", "under",
+        "its", "it", "into", "across", "since", "until", "after", "before", "during", "while", "if", "so",
+        "but", "not", "also", "more", "less", "each", "every", "last", "next", "this", "when", "where", "we"};
+    for (auto s : stop) {
+        if (s.size() != w.size()) continue;
+        bool eq = true;
+        for (std::size_t i = 0; i < s.size() && eq; ++i) eq = (w[i] | 0x20) == s[i];
+        if (eq) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+// ---- prefiltered_matcher ----------------------------------------------------------
+
+namespace {
+constexpr unsigned char fold(unsigned char c) noexcept {
+    if (c >= 'A' && c <= 'Z') return static_cast<unsigned char>(c + 32);
+    if (c == '\t' || c == '\n' || c == '\r') return ' ';
+    return c;
+}
+// The key of the bytes at s (avail bytes there): the first two ASCII bytes, or the
+// first code point's low 16 bits. `need` is how many bytes the key reads.
+inline std::uint32_t lead_key(unsigned char const* s, std::size_t avail, std::size_t& need) noexcept {
+    unsigned char b0 = s[0];
+    if (b0 < 0x80) {
+        need = 2;
+        if (avail < 2) return 0;
+        return static_cast<std::uint32_t>(fold(b0)) << 8 | fold(s[1]);
+    }
+    if (b0 < 0xE0) {
+        need = 2;
+        if (avail < 2) return 0;
+        return static_cast<std::uint32_t>(b0) << 8 | s[1];
+    }
+    need = 3;
+    if (avail < 3) return 0;
+    return (static_cast<std::uint32_t>(b0 & 0x0F) << 12 | static_cast<std::uint32_t>(s[1] & 0x3F) << 6 |
+            (s[2] & 0x3F)) & 0xFFFF;
+}
+constexpr bool alnum(unsigned char c) noexcept {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+}  // namespace
+
+prefiltered_matcher::prefiltered_matcher(lexicon const& lex, std::string_view kind)
+    : m_(lex.match(kind)), bits_(1024, 0) {
+    for (auto const& e : lex.entries()) {
+        if (e.kind != kind) continue;
+        for (auto const& a : e.aliases) {
+            auto const* s = reinterpret_cast<unsigned char const*>(a.data());
+            std::size_t need = 0;
+            std::uint32_t k = lead_key(s, a.size(), need);
+            if (a.size() < need) {
+                short_lead_[fold(s[0])] = true;
+                short_lead_[s[0]] = true;
+                continue;
+            }
+            bits_[k >> 6] |= std::uint64_t{1} << (k & 63);
+        }
+    }
+}
+
+bool prefiltered_matcher::may_start(std::string_view t, std::size_t pos, std::size_t to) const noexcept {
+    auto const* s = reinterpret_cast<unsigned char const*>(t.data()) + pos;
+    if (short_lead_[fold(s[0])]) return true;
+    std::size_t need = 0;
+    std::uint32_t k = lead_key(s, to - pos, need);
+    if (to - pos < need) return false;
+    return (bits_[k >> 6] >> (k & 63)) & 1;
+}
+
+void prefiltered_matcher::add_to(std::vector<std::uint64_t>& bits, bool (&short_lead)[256]) const {
+    bits.resize(1024, 0);
+    for (std::size_t k = 0; k < 1024; ++k) bits[k] |= bits_[k];
+    for (int c = 0; c < 256; ++c) short_lead[c] = short_lead[c] || short_lead_[c];
+}
+
+namespace {
+// Bytes in the UTF-8 sequence a lead byte starts (1 for continuation bytes: resync).
+constexpr std::uint8_t utf8_length(unsigned char c) noexcept {
+    return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+}  // namespace
+
+multi_finder::multi_finder(std::vector<prefiltered_matcher const*> kinds) : kinds_(std::move(kinds)), bits_(1024, 0) {
+    for (auto const* k : kinds_) k->add_to(bits_, short_lead_);
+}
+
+void multi_finder::find_all(std::string_view t, std::size_t from, std::size_t to,
+                            std::vector<std::vector<lexicon_match>>& out) const {
+    to = std::min(to, t.size());
+    out.resize(kinds_.size());
+    std::vector<std::size_t> next(kinds_.size(), from);
+    auto const* s = reinterpret_cast<unsigned char const*>(t.data());
+    std::string_view view = t.substr(0, to);
+    std::size_t i = from;
+    while (i < to) {
+        unsigned char c = s[i];
+        std::size_t len = utf8_length(c);
+        if (c < 0x80 && alnum(c) && i > 0 && alnum(s[i - 1])) { ++i; continue; }
+        unsigned char lead = fold(c);
+        std::size_t need = 0;
+        std::uint32_t k = lead_key(s + i, to - i, need);
+        bool const key_ok = to - i >= need;
+        if (short_lead_[lead] || (key_ok && ((bits_[k >> 6] >> (k & 63)) & 1))) {
+            for (std::size_t j = 0; j < kinds_.size(); ++j) {
+                if (i < next[j] || !kinds_[j]->test(k, lead, key_ok)) continue;
+                if (auto m = kinds_[j]->trie().longest_at(view, i)) {
+                    out[j].push_back(*m);
+                    next[j] = m->end;
+                }
+            }
+        }
+        i += len;
+    }
+}
+
+void prefiltered_matcher::find_all(std::string_view t, std::size_t from, std::size_t to,
+                                   std::vector<lexicon_match>& out) const {
+    if (m_.empty()) return;
+    to = std::min(to, t.size());
+    auto const* s = reinterpret_cast<unsigned char const*>(t.data());
+    std::string_view view = t.substr(0, to);
+    std::size_t i = from;
+    while (i < to) {
+        unsigned char c = s[i];
+        if ((c & 0xC0) == 0x80) { ++i; continue; }
+        if (alnum(c) && i > 0 && alnum(s[i - 1])) { ++i; continue; }
+        if (may_start(t, i, to)) {
+            if (auto m = m_.longest_at(view, i)) {
+                out.push_back(*m);
+                i = m->end;
+                continue;
+            }
+        }
+        i += c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    }
+}
+
+// ---- quantity_scanner ----------------------------------------------------------------
+
+namespace {
+// match_at with the prefilter first: most positions after a number start no unit or scale.
+std::optional<lexicon_match> match_at(prefiltered_matcher const& m, std::string_view t, std::size_t pos,
+                                      std::size_t to) {
+    if (pos >= to || !m.may_start(t, pos, to)) return std::nullopt;
+    return match_at(m.trie(), t, pos, to);
+}
+}  // namespace
+
+struct quantity_scanner::number_core {
+    enum class form : std::uint8_t { arabic, chinese, word };
+    std::size_t begin = 0, end = 0;
+    double value = 0;
+    std::optional<double> low, high;  // vague Chinese ranges: 两三, 数十
+    form type = form::arabic;
+    bool grouped = false, decimal = false, leading_zero = false, capitalized = false;
+    int int_digits = 0;
+};
+
+quantity_scanner::quantity_scanner(lexicon const& lex)
+    : lex_(lex),
+      number_words_(lex, "number"),
+      names_(lex, "name"),
+      unit_(lex, "unit"),
+      scale_(lex, "scale"),
+      qualifier_post_(lex, "qualifier_post"),
+      qualifier_infix_(lex, "qualifier_infix"),
+      not_after_(lex, "not_quantity_after"),
+      unit_prefix_(lex.match("unit_prefix")),
+      number_(lex.match("number")),
+      qualifier_(lex.match("qualifier")),
+      not_before_(lex.match("not_quantity_before")),
+      name_(lex.match("name")),
+      not_range_(lex.match("not_range")) {}
+
+bool quantity_scanner::number_at(std::string_view t, std::size_t pos, std::size_t to, number_core& n) const {
+    n = number_core{};
+    n.begin = pos;
+    char c = t[pos];
+    if (is_ascii_digit(c)) {
+        auto a = parse_arabic(t.substr(0, to), pos);
+        if (!a) return false;
+        n.type = number_core::form::arabic;
+        n.end = a->end;
+        n.value = a->value;
+        n.grouped = a->grouped;
+        n.decimal = a->decimal;
+        n.leading_zero = a->leading_zero;
+        n.int_digits = a->int_digits;
+        // `67. 7%`: a decimal point that PDF extraction split from its digits.
+        if (!n.decimal && !n.grouped && n.int_digits <= 3 && n.end + 2 < to && t[n.end] == '.' &&
+            t[n.end + 1] == ' ' && is_ascii_digit(t[n.end + 2])) {
+            std::size_t q = n.end + 2;
+            while (q < to && is_ascii_digit(t[q])) ++q;
+            std::size_t r = skip_ascii_space(t, q, to);
+            bool unit_follows = (r < to && (t[r] == '%' || match_at(scale_, t, r, to) ||
+                                            match_at(unit_, t, r, to))) ||
+                                (q < to && !is_ascii_digit(t[q]) && match_at(unit_, t, q, to));
+            if (unit_follows && q - (n.end + 2) <= 3) {
+                std::string digits(t.substr(pos, n.end - pos));
+                digits += '.';
+                digits.append(t.substr(n.end + 2, q - n.end - 2));
+                n.value = std::stod(digits);
+                n.decimal = true;
+                n.end = q;
+            }
+        }
+        return true;
+    }
+    if (static_cast<unsigned char>(c) >= 0x80) {
+        auto d = utf8::decode(t, pos);
+        std::size_t p = pos;
+        if (d.cp == U'数') {  // 数十 / 数百 / 数千: 2..9 times the multiplier
+            std::size_t q = pos + d.length;
+            if (q >= to) return false;
+            auto d2 = utf8::decode(t, q);
+            int m = chinese_multiplier(d2.cp);
+            if (!m) return false;
+            n.type = number_core::form::chinese;
+            n.low = 2.0 * m;
+            n.high = 9.0 * m;
+            n.value = 0;
+            n.end = q + d2.length;
+            return true;
+        }
+        int first = chinese_digit(d.cp);
+        if (first < 0 && d.cp != U'十') return false;
+        n.type = number_core::form::chinese;
+        // 两三 / 三四 (+ multiplier): a vague range of two neighbouring digits.
+        if (first > 0) {
+            std::size_t q = pos + d.length;
+            if (q < to) {
+                auto d2 = utf8::decode(t, q);
+                int second = chinese_digit(d2.cp);
+                if (second == first + 1 || (first == 2 && second == 3)) {
+                    double m = 1;
+                    std::size_t e = q + d2.length;
+                    if (e < to) {
+                        auto d3 = utf8::decode(t, e);
+                        if (int mm = chinese_multiplier(d3.cp)) {
+                            m = mm;
+                            e += d3.length;
+                        }
+                    }
+                    n.low = first * m;
+                    n.high = second * m;
+                    n.end = e;
+                    return true;
+                }
+            }
+        }
+        double total = 0, cur = -1;
+        while (p < to) {
+            auto dd = utf8::decode(t, p);
+            int dig = chinese_digit(dd.cp);
+            int mul = chinese_multiplier(dd.cp);
+            if (dig >= 0) {
+                if (cur >= 0 && dig != 0) break;  // two digits in a row: 十四五 stops after 十四
+                cur = dig;
+            } else if (mul) {
+                total += (cur < 0 ? 1 : cur) * mul;
+                cur = -1;
+            } else {
+                break;
+            }
+            p += dd.length;
+        }
+        if (cur > 0) total += cur;
+        n.value = total;
+        n.end = p;
+        return p > pos;
+    }
+    if (is_ascii_alpha(c)) {
+        if (pos > 0 && is_ascii_alpha(t[pos - 1])) return false;
+        if (!number_words_.may_start(t, pos, to)) return false;
+        auto m = number_.longest_at(t.substr(0, to), pos);
+        if (!m) return false;
+        n.type = number_core::form::word;
+        n.value = lex_.entry(m->entry).weight;
+        n.end = m->end;
+        n.capitalized = c >= 'A' && c <= 'Z';
+        // twenty-five / twenty five
+        if (n.value >= 20 && n.value < 100 && n.end < to && (t[n.end] == '-' || t[n.end] == ' ')) {
+            if (auto m2 = number_.longest_at(t.substr(0, to), n.end + 1)) {
+                double v2 = lex_.entry(m2->entry).weight;
+                if (v2 >= 1 && v2 <= 9) {
+                    n.value += v2;
+                    n.end = m2->end;
+                }
+            }
+        }
+        return true;
+    }
+    return false;
+}
+
+void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to, std::vector<quantity>& out) const {
+    to = std::min(to, t.size());
+    std::size_t i = from;
+    number_core n, n2;
+    while (i < to) {
+        unsigned char c = static_cast<unsigned char>(t[i]);
+        // ---- prescan: only digits, Chinese numerals and letters starting a word are candidates
+        bool candidate = false;
+        if (c >= '0' && c <= '9') {
+            candidate = true;
+        } else if (c >= 0x80) {
+            if (c < 0xE0 || c >= 0xF0) { i += c < 0xC0 ? 1 : c < 0xE0 ? 2 : 4; continue; }
+            // three-byte character: a numeral character? (〇 一 … 九 两 零 十 百 千 数)
+            if (i + 2 >= to) break;
+            char32_t cp = static_cast<char32_t>((c & 0x0F) << 12 | (static_cast<unsigned char>(t[i + 1]) & 0x3F) << 6 |
+                                                (static_cast<unsigned char>(t[i + 2]) & 0x3F));
+            candidate = numeral_start(cp);
+            if (!candidate) { i += 3; continue; }
+        } else if (is_ascii_alpha(static_cast<char>(c))) {
+            if (i > from && is_ascii_alpha(t[i - 1])) { ++i; continue; }
+            candidate = true;
+        }
+        if (!candidate || !number_at(t, i, to, n)) {
+            if (c >= 0x80) i += utf8::decode(t, i).length;
+            else if (is_ascii_alpha(static_cast<char>(c))) { while (i < to && is_ascii_alpha(t[i])) ++i; }
+            else ++i;
+            continue;
+        }
+        std::size_t next = n.end;  // where scanning resumes
+        bool const zh = n.type == number_core::form::chinese;
+        // fast exit: a Chinese numeral counts only before a scale word, unit or 多/余 (not 一是, 统一, 十分)
+        if (zh && !match_at(unit_, t, n.end, to) && !match_at(scale_, t, n.end, to) &&
+            !match_at(qualifier_infix_, t, n.end, to)) {
+            i = n.end;
+            continue;
+        }
+        bool const word = n.type == number_core::form::word;
+        bool reject = false;
+
+        // ---- left context: labels (M2, PM2.5, COVID-19), clock times, dates, list numbers
+        if (n.type == number_core::form::arabic && n.begin > from) {
+            char b = t[n.begin - 1];
+            bool glued_prefix = is_ascii_alpha(b) && match_ending(unit_prefix_, t, n.begin, from).has_value();
+            if ((is_ascii_alpha(b) && !glued_prefix) || b == '.' || b == ':' || b == '/' || b == '_' || b == '#')
+                reject = true;
+            if ((b == '-' || b == '\n') && n.begin >= 2 && (is_ascii_alpha(t[n.begin - 2]) || is_ascii_digit(t[n.begin - 2])))
+                reject = true;
+        }
+        if (zh && n.begin > from) {
+            // A Chinese numeral right after another numeral character or a digit is not a start.
+            std::size_t p = utf8::prev(t, n.begin);
+            auto d = utf8::decode(t, p);
+            if (chinese_multiplier(d.cp) || chinese_digit(d.cp) >= 0 || d.cp == U'第' || (d.cp < 0x80 && is_ascii_digit(static_cast<char>(d.cp))))
+                reject = true;
+        }
+
+        // ---- the tail of the number: infix qualifier (多/余), scale words, `and` compounds
+        auto tail = [&](number_core const& num, std::size_t p, double& mult, std::optional<span>& infix,
+                        bool& scaled) -> std::size_t {
+            mult = 1;
+            scaled = false;
+            if (auto q = match_at(qualifier_infix_, t, p, to)) {
+                std::size_t r = q->end;
+                if (match_at(scale_, t, r, to) || match_at(unit_, t, r, to)) {
+                    infix = span{q->begin, q->end};
+                    p = r;
+                }
+            }
+            while (true) {
+                // blanks may separate digits from the scale (`74.4\n\u200b\n万亿元` after PDF extraction)
+                std::size_t r = num.type == number_core::form::chinese ? p : skip_blank(t, p, to);
+                if (match_at(unit_, t, r, to)) break;  // 千瓦时, 兆瓦: a unit, not a scale
+                auto s = match_at(scale_, t, r, to);
+                if (!s) break;
+                mult *= lex_.entry(s->entry).weight;
+                scaled = true;
+                p = s->end;
+            }
+            return p;
+        };
+        double mult = 1;
+        bool scaled = false;
+        std::optional<span> infix;
+        std::size_t p = tail(n, n.end, mult, infix, scaled);
+        double value = n.value * mult;
+        // 74 trillion and 400 billion
+        if (scaled && !zh) {
+            std::size_t r = skip_ascii_space(t, p, to);
+            if (r + 4 < to && t.substr(r, 3) == "and" && (t[r + 3] == ' ')) {
+                std::size_t r2 = skip_ascii_space(t, r + 3, to);
+                if (r2 < to && (is_ascii_digit(t[r2]) || is_ascii_alpha(t[r2])) && number_at(t, r2, to, n2) &&
+                    n2.type == n.type) {
+                    double m2 = 1;
+                    bool sc2 = false;
+                    std::optional<span> inf2;
+                    std::size_t p2 = tail(n2, n2.end, m2, inf2, sc2);
+                    if (sc2 && m2 < mult) {
+                        value += n2.value * m2;
+                        p = p2;
+                    }
+                }
+            }
+        }
+
+        // ---- unit after the number (`%`, `percent`, `5-percent`, `万人`, `亿千瓦时`)
+        auto unit_after = [&](std::size_t q, bool chinese) -> std::optional<lexicon_match> {
+            std::size_t r = chinese ? q : skip_blank(t, q, to);
+            if (auto u = match_at(unit_, t, r, to)) return u;
+            if (!chinese && q < to && t[q] == '-') return match_at(unit_, t, q + 1, to);
+            return std::nullopt;
+        };
+        auto u = unit_after(p, zh);
+        std::size_t end = u ? u->end : p;
+
+        // ---- range: 6-6.5%, 6%-6.5%, 6 to 6.5 percent, between 6 and 6.5, 6%至6.5%
+        double low = n.low ? *n.low * mult : 0;
+        double high = n.high ? *n.high * mult : 0;
+        bool range = n.low.has_value();
+        std::size_t lead = n.begin;  // first byte of the expression before qualifiers
+        // currency or 百分之 before the number
+        std::optional<lexicon_match> prefix;
+        {
+            std::size_t q = n.type == number_core::form::arabic ? skip_blank_back(t, n.begin, from) : n.begin;
+            prefix = match_ending(unit_prefix_, t, q, from);
+            if (prefix && zh && lex_.entry(prefix->entry).id != "percent") prefix.reset();
+            if (prefix && !zh && lex_.entry(prefix->entry).id == "percent") prefix.reset();
+            if (prefix) lead = prefix->begin;
+        }
+        auto pre = match_ending(qualifier_, t, skip_blank_back(t, lead, from), from);
+        bool const pre_range = pre && lex_.entry(pre->entry).id == "range";
+        bool after_from = false;
+        {
+            std::size_t q = skip_blank_back(t, pre ? pre->begin : lead, from);
+            after_from = match_ending(not_range_, t, q, from).has_value();
+        }
+        if (!range && !after_from) {
+            std::size_t r = skip_blank(t, end, to);
+            std::size_t sep_end = 0;
+            if (r < to) {
+                auto d = utf8::decode(t, r);
+                if (d.cp == '-' || d.cp == U'－' || d.cp == U'—' || d.cp == U'–' || d.cp == '~' || d.cp == U'～' ||
+                    d.cp == U'至' || d.cp == U'到') {
+                    sep_end = r + d.length;
+                    while (sep_end < to && utf8::decode(t, sep_end).cp == U'—') sep_end += 3;
+                } else if (!zh && t.substr(r, 3) == "to " ) {
+                    sep_end = r + 2;
+                } else if (!zh && pre_range && t.substr(r, 4) == "and ") {
+                    sep_end = r + 3;
+                }
+            }
+            if (sep_end) {
+                std::size_t r2 = skip_blank(t, sep_end, to);
+                if (prefix && r2 < to) {  // $3 to $4 billion
+                    if (auto pf = match_at(unit_prefix_, t, r2, to)) r2 = skip_blank(t, pf->end, to);
+                }
+                if (r2 < to && number_at(t, r2, to, n2) && n2.type == n.type && !n2.low) {
+                    double m2 = 1;
+                    bool sc2 = false;
+                    std::optional<span> inf2;
+                    std::size_t p2 = tail(n2, n2.end, m2, inf2, sc2);
+                    auto u2 = unit_after(p2, zh);
+                    bool units_ok = !u || !u2 || lex_.entry(u->entry).id == lex_.entry(u2->entry).id;
+                    double m1 = (!scaled && sc2) ? m2 : mult;
+                    double lo = n.value * m1, hi = n2.value * m2;
+                    bool years = n.type == number_core::form::arabic && !n.decimal && !n2.decimal && !scaled &&
+                                 !sc2 && n.value >= 1800 && n.value <= 2199 && n2.value >= 1800 && n2.value <= 2199;
+                    if (years) {
+                        next = u2 ? u2->end : p2;
+                        i = next;
+                        continue;  // 2016-2020: a span of years, not a quantity
+                    }
+                    if (units_ok && lo <= hi && (u || u2 || sep_end > r + 1 || !zh)) {
+                        range = true;
+                        low = lo;
+                        high = hi;
+                        if (!u && u2) u = u2;
+                        end = u2 ? u2->end : p2;
+                        if (sc2) scaled = true;
+                    }
+                }
+            }
+        }
+
+        // ---- right context: dates, ordinals, clock times, labels
+        std::optional<lexicon_match> na;
+        if (!u) {
+            na = match_at(not_after_, t, n.end, to);
+            if (!na && !zh && n.end < to && t[n.end] == ' ') na = match_at(not_after_, t, n.end + 1, to);
+            if (na) reject = true;
+            if (n.type == number_core::form::arabic && p == n.end && n.end < to) {
+                char a = t[n.end];
+                if (is_ascii_alpha(a)) reject = true;  // 5G, 3D
+                if ((a == ':' || a == '/' || a == '-') && n.end + 1 < to && is_ascii_digit(t[n.end + 1]) && !range)
+                    reject = true;  // 9:00, 3/5, 010-1234
+            }
+        }
+        if (auto nb = match_ending(not_before_, t, skip_blank_back(t, lead, from), from)) {
+            (void)nb;
+            reject = true;
+        }
+        // list numbers: `1.` `2、` `(3)` `（二）` at the start of a block or in brackets
+        {
+            std::size_t b = skip_blank_back(t, lead, from);
+            char32_t before = b > from ? utf8::decode(t, utf8::prev(t, b)).cp : 0;
+            char32_t after = end < to ? utf8::decode(t, end).cp : 0;
+            if ((before == '(' || before == U'（' || before == '[' || before == U'【') &&
+                (after == ')' || after == U'）' || after == ']' || after == U'】'))
+                reject = true;
+            if (b == from && !u && (after == '.' || after == U'、' || after == ')' || after == U'）' || after == ':' ||
+                                    after == U'．'))
+                reject = true;
+        }
+        // years: 2019, 2019年, in 2030
+        if (n.type == number_core::form::arabic && !n.decimal && !n.grouped && !scaled && !range && n.value >= 1800 &&
+            n.value <= 2199 && n.int_digits == 4 && (!u || lex_.entry(u->entry).id == "year"))
+            reject = true;
+        // phone numbers and codes
+        if (n.type == number_core::form::arabic && !scaled && !u && !n.grouped && (n.int_digits >= 7 || n.leading_zero))
+            reject = true;
+        // Chinese numerals: only with a scale or unit; not 一 alone (一个, 一批), not durations (三年),
+        // not the count that opens a quoted slogan (“四个全面”, “六个坚持”)
+        if (zh) {
+            if (n.begin > from) {
+                char32_t q = utf8::decode(t, utf8::prev(t, n.begin)).cp;
+                if (!scaled && (q == U'“' || q == '"' || q == U'「' || q == U'『' || q == U'‘')) reject = true;
+            }
+            if (!u && !scaled) reject = true;
+            if (!range && n.value == 1 && !scaled) reject = true;
+            if (u && !scaled && lex_.entry(u->entry).id == "year") reject = true;
+            if (n.value == 0 && !range) reject = true;
+        }
+        // numbers inside names: the new three, Ten Actions, 十四五 (names with digits carry years:
+        // Healthy China 2030, which the year rule has already set aside)
+        if (!reject && n.type != number_core::form::arabic && !names_.empty()) {
+            std::size_t wb = n.begin > from + 28 ? n.begin - 28 : from;
+            std::size_t we = std::min(to, n.end + 28);
+            std::vector<lexicon_match> names;
+            names_.find_all(t.substr(0, we), wb, we, names);
+            for (auto const& m : names)
+                if (m.begin < n.end && m.end > n.begin) reject = true;
+        }
+        // ---- count of things when no unit: `39,000 old urban residential communities`, `two cuts`
+        std::string unit_id;
+        if (u) unit_id = lex_.entry(u->entry).id;
+        if (prefix && unit_id.empty()) unit_id = lex_.entry(prefix->entry).id;
+        // `one` is mostly a pronoun or article (`as one people`): a quantity only with a scale or a percent
+        if (word && n.value == 1 && !scaled && unit_id != "percent" && unit_id != "percentage_point") reject = true;
+        // `60 years ago`: a point in time
+        if (!reject && u && !zh) {
+            std::size_t r = skip_ascii_space(t, u->end, to);
+            if (t.substr(r, 3) == "ago" && (r + 3 >= to || !is_ascii_alpha(t[r + 3]))) reject = true;
+        }
+        if (!reject && unit_id.empty()) {
+            if (word) {
+                // English number words: two reductions; not `the three critical battles`, `Ten Actions`
+                std::size_t r = skip_ascii_space(t, end, to);
+                std::size_t we = r;
+                while (we < to && is_ascii_alpha(t[we])) ++we;
+                std::string_view next_word = t.substr(r, we - r);
+                std::size_t pb = skip_ascii_space(t, 0, 0);
+                (void)pb;
+                bool the_before = false;
+                {
+                    std::size_t b = n.begin;
+                    while (b > from && t[b - 1] == ' ') --b;
+                    std::size_t wb = b;
+                    while (wb > from && is_ascii_alpha(t[wb - 1])) --wb;
+                    auto prev_word = t.substr(wb, b - wb);
+                    the_before = prev_word.size() == 3 && (prev_word[0] | 0x20) == 't' && (prev_word[1] | 0x20) == 'h' &&
+                                 (prev_word[2] | 0x20) == 'e';
+                }
+                bool capital_next = !next_word.empty() && next_word[0] >= 'A' && next_word[0] <= 'Z';
+                if (scaled) {
+                    unit_id = "count";
+                } else if (n.value >= 2 && !the_before && !(n.capitalized && capital_next) && next_word.size() > 2 &&
+                           (next_word.back() == 's' || next_word.back() == 'S') && !is_stop_word(next_word)) {
+                    unit_id = "count";
+                    end = we;  // the counted noun is the unit as written: `two reductions`
+                } else {
+                    reject = true;
+                }
+            } else if (scaled) {
+                unit_id = zh ? "" : "count";
+            } else {
+                std::size_t r = skip_ascii_space(t, end, to);
+                std::size_t we = r;
+                while (we < to && is_ascii_alpha(t[we])) ++we;
+                std::string_view next_word = t.substr(r, we - r);
+                if (!zh && r > end && next_word.size() > 1 && !is_stop_word(next_word) && !range)
+                    unit_id = "count";
+                else
+                    reject = true;
+            }
+        }
+        if (reject) {
+            i = std::max(next, end);
+            continue;
+        }
+
+        // ---- qualifiers after: 左右, 以上, 以内, or more
+        std::optional<lexicon_match> post;
+        {
+            std::size_t r = zh || !u ? end : skip_ascii_space(t, end, to);
+            if (zh || (r < to && !is_ascii_digit(t[r]))) {
+                std::size_t r0 = is_han_at(t, end, to) ? end : skip_ascii_space(t, end, to);
+                post = match_at(qualifier_post_, t, r0, to);
+                if (post) {
+                    // a one-character qualifier (多, 余) must not start a word (多措并举, 余额)
+                    auto pd = utf8::decode(t, post->begin);
+                    if (post->end - post->begin == pd.length && is_han_at(t, post->end, to)) post.reset();
+                }
+            }
+        }
+
+        quantity q;
+        double unit_weight = 1;
+        if (u) unit_weight = lex_.entry(u->entry).weight;
+        else if (prefix) unit_weight = lex_.entry(prefix->entry).weight;
+        if (unit_weight == 0) unit_weight = 1;
+        q.unit = unit_id;
+        std::size_t begin = lead;
+        if (pre && (!pre_range || range)) {
+            begin = pre->begin;
+            q.qualifier = span{pre->begin, pre->end};
+        }
+        std::size_t qend = post ? post->end : end;
+        if (post) {
+            if (q.qualifier) q.qualifier2 = span{post->begin, post->end};
+            else q.qualifier = span{post->begin, post->end};
+        }
+        if (infix && !q.qualifier) q.qualifier = infix;
+        q.where = {begin, qend};
+        if (range) {
+            q.bound = bound_kind::range;
+            q.low = low * unit_weight;
+            q.high = high * unit_weight;
+        } else {
+            double v = value * unit_weight;
+            q.value = v;
+            bound_kind b = bound_kind::exact;
+            auto bound_of = [&](std::optional<lexicon_match> const& m) {
+                auto const& id = lex_.entry(m->entry).id;
+                return id == "approx" ? bound_kind::approx : id == "min" ? bound_kind::min
+                                                           : id == "max" ? bound_kind::max
+                                                                         : bound_kind::exact;
+            };
+            if (pre && !pre_range) b = bound_of(pre);
+            if (post) {
+                bound_kind pb = bound_of(post);
+                if (b == bound_kind::exact || b == bound_kind::approx) b = pb == bound_kind::exact ? b : pb;
+            }
+            if (infix && b == bound_kind::exact) b = bound_kind::min;
+            q.bound = b;
+            if (b == bound_kind::min) q.low = v;
+            if (b == bound_kind::max) q.high = v;
+        }
+        out.push_back(std::move(q));
+        i = std::max(qend, next);
+    }
+}
+
+}  // namespace reportx::detail
