@@ -276,7 +276,6 @@ quantity_scanner::quantity_scanner(lexicon const& lex)
       number_(lex.match("number")),
       qualifier_(lex.match("qualifier")),
       not_before_(lex.match("not_quantity_before")),
-      name_(lex.match("name")),
       not_range_(lex.match("not_range")) {}
 
 bool quantity_scanner::number_at(std::string_view t, std::size_t pos, std::size_t to, number_core& n) const {
@@ -596,10 +595,7 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
                     reject = true;  // 9:00, 3/5, 010-1234
             }
         }
-        if (auto nb = match_ending(not_before_, t, skip_blank_back(t, lead, from), from)) {
-            (void)nb;
-            reject = true;
-        }
+        if (match_ending(not_before_, t, skip_blank_back(t, lead, from), from)) reject = true;
         // list numbers: `1.` `2、` `(3)` `（二）` at the start of a block or in brackets
         {
             std::size_t b = skip_blank_back(t, lead, from);
@@ -659,8 +655,6 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
                 std::size_t we = r;
                 while (we < to && is_ascii_alpha(t[we])) ++we;
                 std::string_view next_word = t.substr(r, we - r);
-                std::size_t pb = skip_ascii_space(t, 0, 0);
-                (void)pb;
                 bool the_before = false;
                 {
                     std::size_t b = n.begin;

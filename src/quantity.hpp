@@ -88,7 +88,7 @@ private:
     bool number_at(std::string_view text, std::size_t pos, std::size_t to, number_core& n) const;
     lexicon const& lex_;
     prefiltered_matcher number_words_, names_, unit_, scale_, qualifier_post_, qualifier_infix_, not_after_;
-    matcher const &unit_prefix_, &number_, &qualifier_, &not_before_, &name_, &not_range_;
+    matcher const &unit_prefix_, &number_, &qualifier_, &not_before_, &not_range_;
 };
 
 /// Small text helpers shared by the statements stage.
