@@ -56,7 +56,7 @@ def test_concurrent_parse_many_and_tables():
 
 def test_parse_releases_the_gil():
     # While one thread parses a large text in C++, another Python thread keeps running.
-    text = "".join(t for _, t in _texts()) * 3
+    text = "".join(t for _, t in _texts()) * 10
     ticks = []
     stop = threading.Event()
 
