@@ -135,7 +135,7 @@ std::string to_json(document const& doc, int indent) {
     out += std::to_string(cp.length());
     for (auto name : table_names()) {
         w.key(name, false);
-        w.rows(make_table(doc, name));
+        w.rows(make_table(doc, name, cp));
     }
     --w.depth;
     w.newline();

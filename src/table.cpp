@@ -124,10 +124,11 @@ std::optional<std::int64_t> opt(std::optional<T> const& v) {
 
 }  // namespace
 
-table make_table(document const& doc, std::string_view name) {
+table make_table(document const& doc, std::string_view name) { return make_table(doc, name, codepoint_index(doc.text)); }
+
+table make_table(document const& doc, std::string_view name, codepoint_index const& cp) {
     table t;
     t.name = std::string(name);
-    codepoint_index cp(doc.text);
     auto row = [&] { return builder{t}; };
     auto spans = [&](builder& b, span s, bool with_text = true) {
         b.integer("start", cp(s.begin));

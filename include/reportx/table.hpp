@@ -35,8 +35,12 @@ struct table {
 /// Names of the tables a document has: sections, blocks, statements, topics, actions, diagnostics.
 [[nodiscard]] std::vector<std::string_view> table_names();
 
+class codepoint_index;
+
 /// Builds one table. Throws std::invalid_argument for an unknown name.
 [[nodiscard]] table make_table(document const& doc, std::string_view name);
+/// The same with a code-point index of doc.text built once for several tables.
+[[nodiscard]] table make_table(document const& doc, std::string_view name, codepoint_index const& cp);
 
 /// Byte offset -> code point offset, O(1) per lookup with a small checkpoint table.
 class codepoint_index {
