@@ -210,7 +210,17 @@ private:
         std::string_view v = t_.substr(vb, ve - vb);
         if (front_ && (front_blocks_ >= 24 || vb > 16384)) front_ = false;
 
-        if (in_licence_) return plain(vb, ve, adjacent, force);
+        if (in_licence_) {
+            // A licence trailer runs to the end, unless a new first part begins (reports
+            // concatenated into one file): what follows is report text again, numbered afresh.
+            auto h = grammar::match_heading(v);
+            bool first_part = h && h->number == 1 &&
+                              (h->form == grammar::heading_form::zh_part || h->form == grammar::heading_form::roman);
+            if (!first_part) return plain(vb, ve, adjacent, force);
+            in_licence_ = false;
+            last_part_ = 0;
+            part_items_ = 0;
+        }
         // `来源:` on one line and `四川日报` on the next
         if (open_.active && open_.absorb_value && adjacent && ve - vb <= 60) {
             open_.b.where.end = ve;
