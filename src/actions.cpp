@@ -37,7 +37,6 @@ namespace reportx::detail {
 namespace {
 
 constexpr bool is_alpha(unsigned char c) noexcept { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
-constexpr bool is_alnum(unsigned char c) noexcept { return is_ascii_alnum(c); }
 
 struct verb_hit {
     lexicon_match m;
@@ -108,9 +107,9 @@ public:
             auto c = static_cast<unsigned char>(t_[p]);
             if (std::size_t n = hard_break(p)) { p += n; candidate = true; continue; }
             if (c < 0x80) {
-                if (is_alpha(c) && (p == 0 || !is_alnum(static_cast<unsigned char>(t_[p - 1])))) {
+                if (is_alpha(c) && (p == 0 || !is_ascii_alnum(static_cast<unsigned char>(t_[p - 1])))) {
                     if (auto g = parse_group(p)) { p = emit(*g); candidate = true; continue; }
-                    while (p < end_ && is_alnum(static_cast<unsigned char>(t_[p]))) ++p;
+                    while (p < end_ && is_ascii_alnum(static_cast<unsigned char>(t_[p]))) ++p;
                     candidate = true;
                     continue;
                 }
@@ -158,7 +157,7 @@ private:
         auto c = static_cast<unsigned char>(t_[p]);
         if (c == ';' || c == '!' || c == '?' || c == '\n' || c == '\r') return 1;
         if (c == '.' || c == ':')  // not inside 5.2, 9:00, U.S.
-            return (p + 1 >= end_ || !is_alnum(static_cast<unsigned char>(t_[p + 1]))) ? 1 : 0;
+            return (p + 1 >= end_ || !is_ascii_alnum(static_cast<unsigned char>(t_[p + 1]))) ? 1 : 0;
         // ，；！？： are U+FFxx (lead byte EF), 。 U+3002 (E3), U+2028/9 (E2): Han (E4-E9) never is.
         if (c == 0xEF || c == 0xE3 || c == 0xE2) {
             auto d = utf8::decode(t_, p);
@@ -269,7 +268,7 @@ private:
                 ++p;
                 continue;
             }
-            if (is_alpha(c) && (p == 0 || !is_alnum(static_cast<unsigned char>(t_[p - 1])))) {
+            if (is_alpha(c) && (p == 0 || !is_ascii_alnum(static_cast<unsigned char>(t_[p - 1])))) {
                 auto cn = coord_first_.may_begin(c) && coord_first_.may_start(t_, p) ? word(conns_, p) : std::nullopt;
                 if (cn && lex_.entry(cn->entry).weight >= 1) {
                     // `and optimize the structure` ends the object; `transformation and
@@ -285,7 +284,7 @@ private:
                         if (!gerund) return p;
                     }
                 }
-                while (p < end_ && is_alnum(static_cast<unsigned char>(t_[p]))) ++p;
+                while (p < end_ && is_ascii_alnum(static_cast<unsigned char>(t_[p]))) ++p;
                 continue;
             }
             if (c >= 0x80) {

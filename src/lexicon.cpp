@@ -22,9 +22,7 @@ std::string_view builtin_lexicon_text();  // generated from data/lexicon/*.tsv a
 
 namespace {
 
-constexpr bool is_alnum(unsigned char c) noexcept {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+using utf8::is_ascii_alnum;
 constexpr unsigned char lower(unsigned char c) noexcept { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
 constexpr bool is_ascii_ws(unsigned char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
@@ -127,8 +125,8 @@ struct matcher::impl {
 namespace {
 bool boundary_ok(std::string_view t, std::size_t b, std::size_t e) noexcept {
     auto const* s = reinterpret_cast<unsigned char const*>(t.data());
-    if (b < e && is_alnum(s[b]) && b > 0 && is_alnum(s[b - 1])) return false;
-    if (b < e && is_alnum(s[e - 1]) && e < t.size() && is_alnum(s[e])) return false;
+    if (b < e && is_ascii_alnum(s[b]) && b > 0 && is_ascii_alnum(s[b - 1])) return false;
+    if (b < e && is_ascii_alnum(s[e - 1]) && e < t.size() && is_ascii_alnum(s[e])) return false;
     return true;
 }
 }  // namespace
@@ -177,7 +175,7 @@ void matcher::find_all(std::string_view text, std::size_t from, std::size_t to,
     while (i < to) {
         unsigned char c = s[i];
         if ((c & 0xC0) == 0x80 || forward_->root[lower(c)] == 0) { ++i; continue; }
-        if (is_alnum(c) && i > 0 && is_alnum(s[i - 1])) { ++i; continue; }
+        if (is_ascii_alnum(c) && i > 0 && is_ascii_alnum(s[i - 1])) { ++i; continue; }
         if (auto m = longest_at(text.substr(0, to), i)) {
             out.push_back(*m);
             i = m->end;

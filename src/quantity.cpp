@@ -142,9 +142,7 @@ inline std::uint32_t lead_key(unsigned char const* s, std::size_t avail, std::si
     return (static_cast<std::uint32_t>(b0 & 0x0F) << 12 | static_cast<std::uint32_t>(s[1] & 0x3F) << 6 |
             (s[2] & 0x3F)) & 0xFFFF;
 }
-constexpr bool alnum(unsigned char c) noexcept {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+constexpr bool alnum(unsigned char c) noexcept { return utf8::is_ascii_alnum(c); }
 }  // namespace
 
 prefiltered_matcher::prefiltered_matcher(lexicon const& lex, std::string_view kind)
@@ -180,12 +178,6 @@ void prefiltered_matcher::add_to(std::vector<std::uint64_t>& bits, bool (&short_
     for (int c = 0; c < 256; ++c) short_lead[c] = short_lead[c] || short_lead_[c];
 }
 
-namespace {
-// Bytes in the UTF-8 sequence a lead byte starts (1 for continuation bytes: resync).
-constexpr std::uint8_t utf8_length(unsigned char c) noexcept {
-    return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-}
-}  // namespace
 
 multi_finder::multi_finder(std::vector<prefiltered_matcher const*> kinds) : kinds_(std::move(kinds)), bits_(1024, 0) {
     for (auto const* k : kinds_) k->add_to(bits_, short_lead_);
@@ -201,7 +193,7 @@ void multi_finder::find_all(std::string_view t, std::size_t from, std::size_t to
     std::size_t i = from;
     while (i < to) {
         unsigned char c = s[i];
-        std::size_t len = utf8_length(c);
+        std::size_t len = utf8::sequence_length(c);
         if (c < 0x80 && alnum(c) && i > 0 && alnum(s[i - 1])) { ++i; continue; }
         unsigned char lead = fold(c);
         std::size_t need = 0;

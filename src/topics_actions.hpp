@@ -7,15 +7,14 @@
 #include <vector>
 
 #include "reportx/lexicon.hpp"
+#include "reportx/utf8.hpp"
 
 namespace reportx::detail {
 
 /// An id of `none` or `none.*`: a stop phrase, matched so that it wins, reported as nothing.
 [[nodiscard]] bool is_stop_id(std::string_view id) noexcept;
 
-constexpr bool is_ascii_alnum(unsigned char c) noexcept {
-    return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
-}
+using utf8::is_ascii_alnum;
 
 /// Which texts can start an alias of the given kinds (entries with weight >= min_weight):
 /// bitmaps of the first 1, 2, 3 and 4 code points of every alias (and of the whole

@@ -35,6 +35,16 @@ struct decoded {
     return pos;
 }
 
+/// ASCII letter or digit (the word-boundary test of English matching).
+[[nodiscard]] constexpr bool is_ascii_alnum(unsigned char c) noexcept {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/// Bytes in the sequence a lead byte starts (1 for a continuation byte, to resync).
+[[nodiscard]] constexpr std::uint8_t sequence_length(unsigned char lead) noexcept {
+    return lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+}
+
 /// Zero-width characters that formatting leaves in text (U+200B..U+200D, U+2060, U+FEFF).
 [[nodiscard]] constexpr bool is_zero_width(char32_t cp) noexcept {
     return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF;
