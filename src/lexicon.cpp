@@ -1,12 +1,15 @@
 #include "reportx/lexicon.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
+#include <mutex>
 #include <fstream>
 #include <sstream>
 
 #include "reportx/error.hpp"
 #include "reportx/utf8.hpp"
+#include "trie.hpp"
 
 namespace reportx {
 
@@ -14,174 +17,277 @@ namespace detail {
 std::string_view builtin_lexicon_text();  // generated from data/lexicon/*.tsv at build time
 }
 
-#if defined(__x86_64__) && defined(__GNUC__) && defined(__linux__)
-#define REPORTX_POPCNT_CLONES __attribute__((target_clones("popcnt", "default")))
-#else
-#define REPORTX_POPCNT_CLONES
-#endif
+namespace detail {
 
-namespace {
+// ---- byte_trie ---------------------------------------------------------------
 
-using utf8::is_ascii_alnum;
-constexpr unsigned char lower(unsigned char c) noexcept { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
-constexpr bool is_ascii_ws(unsigned char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-// Acronyms ("PV", "CPI", "GDP") match as written; other aliases ignore ASCII case.
-bool case_sensitive(std::string_view alias) {
-    for (std::size_t i = 1; i < alias.size(); ++i)
-        if (alias[i] >= 'A' && alias[i] <= 'Z') return true;
-    return false;
+void byte_trie::insert(std::string_view bytes, std::string_view written, std::uint16_t kind, std::uint32_t entry) {
+    std::uint32_t n = 0;
+    for (unsigned char c : bytes) {
+        c = fold_byte(c);
+        auto& kids = build_[n].kids;
+        std::uint32_t next = 0;
+        for (auto const& [b, k] : kids)
+            if (b == c) next = k;
+        if (!next) {
+            next = static_cast<std::uint32_t>(build_.size());
+            build_[n].kids.emplace_back(c, next);
+            build_.emplace_back();
+        }
+        n = next;
+    }
+    auto& terms = build_[n].terms;
+    for (auto const& t : terms)
+        if (t.kind == kind) return;  // the first alias of a kind wins
+    trie_terminal t;
+    t.entry = entry;
+    t.kind = kind;
+    // Acronyms ("PV", "CPI", "GDP") match as written; other aliases ignore ASCII case.
+    for (std::size_t i = 1; i < written.size(); ++i)
+        if (written[i] >= 'A' && written[i] <= 'Z') {
+            t.exact = static_cast<std::int32_t>(exact_.size());
+            exact_.emplace_back(written);
+            break;
+        }
+    terms.push_back(t);
 }
 
-}  // namespace
-
-// A byte trie. A space in an alias matches any run of ASCII white space in the text.
-// Each node keeps a 256-bit set of the bytes it has children for and its children in
-// byte order, so a step is a bit test and a popcount (no search), whatever the fan-out.
-struct matcher::impl {
-    struct node {
-        std::uint64_t bits[4] = {0, 0, 0, 0};
-        std::vector<int> kids;  // in byte order
-        std::int64_t entry = -1;
-        std::string exact;  // an acronym alias: the text must match it case for case
-    };
-    std::vector<node> nodes{1};
-    std::array<int, 256> root{};  // fast first step; 0 = no child
-    bool folded = true;           // walk with lower-cased text bytes
-
-    static int rank(node const& n, unsigned char c) noexcept {
-        int r = 0;
-        for (int w = 0; w < (c >> 6); ++w) r += __builtin_popcountll(n.bits[w]);
-        std::uint64_t below = n.bits[c >> 6] & ((std::uint64_t{1} << (c & 63)) - 1);
-        return r + __builtin_popcountll(below);
-    }
-    int child(int n, unsigned char c) const noexcept {
-        if (n == 0) return root[c];
-        node const& k = nodes[static_cast<std::size_t>(n)];
-        if (!(k.bits[c >> 6] >> (c & 63) & 1)) return 0;
-        return k.kids[static_cast<std::size_t>(rank(k, c))];
-    }
-    int add_child(int n, unsigned char c) {
-        int next = static_cast<int>(nodes.size());
-        nodes.emplace_back();
+void byte_trie::finish() {
+    nodes_.assign(build_.size(), node{});
+    root_.fill(0);
+    for (std::uint32_t n = 0; n < build_.size(); ++n) {
+        auto& b = build_[n];
+        std::sort(b.kids.begin(), b.kids.end());
+        node& k = nodes_[n];
+        k.term = static_cast<std::uint32_t>(terminals_.size());
+        k.nterm = static_cast<std::uint32_t>(b.terms.size());
+        terminals_.insert(terminals_.end(), b.terms.begin(), b.terms.end());
         if (n == 0) {
-            root[c] = next;
-        } else {
-            node& k = nodes[static_cast<std::size_t>(n)];
-            k.kids.insert(k.kids.begin() + rank(k, c), next);
+            for (auto const& [c, kid] : b.kids) root_[c] = kid;
+            continue;
+        }
+        k.kids = static_cast<std::uint32_t>(kids_.size());
+        for (auto const& [c, kid] : b.kids) {
             k.bits[c >> 6] |= std::uint64_t{1} << (c & 63);
+            kids_.push_back(kid);
         }
-        return next;
+        for (int w = 1; w < 4; ++w)
+            k.before[w] = static_cast<std::uint8_t>(k.before[w - 1] + __builtin_popcountll(k.bits[w - 1]));
     }
-    void insert(std::string_view bytes, std::uint32_t entry, std::string_view original) {
-        int n = 0;
-        for (unsigned char c : bytes) {
-            if (folded) c = lower(c);
-            int next = child(n, c);
-            if (!next) next = add_child(n, c);
-            n = next;
-        }
-        if (nodes[n].entry < 0) {  // first definition of an alias wins
-            nodes[n].entry = entry;
-            if (case_sensitive(original)) nodes[n].exact = std::string(original);
-        }
-    }
-    // Longest terminal reached walking forward from pos (dir=+1) or backward from pos (dir=-1).
-    // Returns the far end (exclusive for forward, inclusive start for backward), or npos.
-    // On x86-64 it is compiled twice, with and without the popcnt instruction, and the
-    // loader picks the one the CPU supports.
-    REPORTX_POPCNT_CLONES std::size_t walk(std::string_view t, std::size_t pos, int dir, std::uint32_t& entry) const noexcept {
-        std::size_t best = std::string_view::npos;
-        int n = 0;
-        std::size_t i = pos;
-        while (true) {
-            if (dir > 0 ? i >= t.size() : i == 0) break;
-            unsigned char c = static_cast<unsigned char>(dir > 0 ? t[i] : t[i - 1]);
-            if (folded) c = lower(c);
-            if (is_ascii_ws(c)) {
-                int next = child(n, ' ');
-                if (!next) break;
-                while ((dir > 0 ? i < t.size() : i > 0) &&
-                       is_ascii_ws(static_cast<unsigned char>(dir > 0 ? t[i] : t[i - 1])))
-                    i = dir > 0 ? i + 1 : i - 1;
-                n = next;
-            } else {
-                int next = child(n, c);
-                if (!next) break;
-                n = next;
-                i = dir > 0 ? i + 1 : i - 1;
-            }
-            if (nodes[n].entry >= 0) {
-                auto const& ex = nodes[n].exact;
-                if (!ex.empty() && (dir > 0 ? t.substr(pos, i - pos) : t.substr(i, pos - i)) != ex) continue;
-                best = i;
-                entry = static_cast<std::uint32_t>(nodes[n].entry);
-            }
-        }
-        return best;
-    }
-};
+    build_.clear();
+    build_.shrink_to_fit();
+}
+
+// ---- start_filter --------------------------------------------------------------
+
+void start_filter::reset(std::size_t aliases) {
+    // About 32 bits per alias (two per alias set), between 2^12 and 2^18 bits.
+    int log = 12;
+    while (log < 18 && (std::size_t{1} << log) < aliases * 32) ++log;
+    shift_ = 32 - log;
+    bits_.assign((std::size_t{1} << log) / 64, 0);
+}
+
+void start_filter::add(std::string_view alias) {
+    auto const* s = reinterpret_cast<unsigned char const*>(alias.data());
+    if (alias.empty()) return;
+    auto a = next_cp(s, 0);
+    std::uint32_t i = a.length >= alias.size() ? single(a.cp) : pair(a.cp, next_cp(s, a.length).cp);
+    bits_[i >> 6] |= std::uint64_t{1} << (i & 63);
+}
+
+}  // namespace detail
 
 namespace {
-bool boundary_ok(std::string_view t, std::size_t b, std::size_t e) noexcept {
-    auto const* s = reinterpret_cast<unsigned char const*>(t.data());
-    if (b < e && is_ascii_alnum(s[b]) && b > 0 && is_ascii_alnum(s[b - 1])) return false;
-    if (b < e && is_ascii_alnum(s[e - 1]) && e < t.size() && is_ascii_alnum(s[e])) return false;
-    return true;
+
+using detail::byte_trie;
+using detail::start_filter;
+using utf8::is_ascii_alnum;
+using detail::trie_terminal;
+
+bool alnum_at(std::string_view t, std::size_t i) noexcept {
+    return i < t.size() && is_ascii_alnum(static_cast<unsigned char>(t[i]));
 }
+
+// The code points at pos and after it (the filter's question), within [.., to).
+bool may_start(start_filter const& f, std::string_view t, std::size_t pos, std::size_t to) noexcept {
+    auto const* s = reinterpret_cast<unsigned char const*>(t.data());
+    auto a = detail::next_cp(s, pos);
+    if (pos + a.length > to) return false;
+    std::size_t q = pos + a.length;
+    char32_t b = start_filter::npos_cp;
+    if (q < to) {
+        auto n = detail::next_cp(s, q);
+        if (q + n.length <= to) b = n.cp;
+    }
+    return f.may_start(a.cp, b);
+}
+
 }  // namespace
+
+// One kind: a forward trie (matches from a start), a backward one (matches ending at a
+// place, aliases stored reversed) and the start filter.
+struct matcher::impl {
+    byte_trie forward, backward;
+    start_filter filter;
+    std::vector<std::string> aliases;  // until finish()
+};
 
 matcher::matcher() = default;
 matcher::~matcher() = default;
 matcher::matcher(matcher&&) noexcept = default;
 matcher& matcher::operator=(matcher&&) noexcept = default;
 
-bool matcher::empty() const noexcept { return !forward_; }
+bool matcher::empty() const noexcept { return !impl_; }
 
 void matcher::add(std::string_view alias, std::uint32_t entry) {
     if (alias.empty()) return;
-    if (!forward_) {
-        forward_ = std::make_unique<impl>();
-        backward_ = std::make_unique<impl>();
-    }
-    // Stored folded in both tries; an acronym is checked case for case when reached.
-    forward_->insert(alias, entry, alias);
+    if (!impl_) impl_ = std::make_unique<impl>();
+    impl_->forward.insert(alias, alias, 0, entry);
     std::string rev(alias.rbegin(), alias.rend());
-    backward_->insert(rev, entry, alias);
+    impl_->backward.insert(rev, alias, 0, entry);
+    impl_->aliases.emplace_back(alias);
+}
+
+void matcher::finish() {
+    if (!impl_) return;
+    impl_->forward.finish();
+    impl_->backward.finish();
+    impl_->filter.reset(impl_->aliases.size());
+    for (auto const& a : impl_->aliases) impl_->filter.add(a);
+    impl_->aliases.clear();
+    impl_->aliases.shrink_to_fit();
 }
 
 std::optional<lexicon_match> matcher::longest_at(std::string_view text, std::size_t pos) const {
-    if (!forward_ || pos >= text.size()) return std::nullopt;
-    std::uint32_t entry = 0;
-    std::size_t end = forward_->walk(text, pos, +1, entry);
-    if (end == std::string_view::npos || !boundary_ok(text, pos, end)) return std::nullopt;
-    return lexicon_match{pos, end, entry};
+    if (!impl_ || pos >= text.size()) return std::nullopt;
+    if (alnum_at(text, pos) && pos > 0 && alnum_at(text, pos - 1)) return std::nullopt;  // inside a word
+    if (!may_start(impl_->filter, text, pos, text.size())) return std::nullopt;
+    std::optional<lexicon_match> best;
+    impl_->forward.walk_forward(text, pos, text.size(), [&](std::size_t end, trie_terminal const& t) {
+        if (alnum_at(text, end - 1) && alnum_at(text, end)) return;  // ends inside a word
+        best = lexicon_match{pos, end, t.entry};
+    });
+    return best;
 }
 
 std::optional<lexicon_match> matcher::longest_ending_at(std::string_view text, std::size_t end) const {
-    if (!backward_ || end == 0 || end > text.size()) return std::nullopt;
-    std::uint32_t entry = 0;
-    std::size_t begin = backward_->walk(text, end, -1, entry);
-    if (begin == std::string_view::npos || !boundary_ok(text, begin, end)) return std::nullopt;
-    return lexicon_match{begin, end, entry};
+    if (!impl_ || end == 0 || end > text.size()) return std::nullopt;
+    if (alnum_at(text, end - 1) && alnum_at(text, end)) return std::nullopt;  // inside a word
+    std::optional<lexicon_match> best;
+    impl_->backward.walk_backward(text, end, 0, [&](std::size_t begin, trie_terminal const& t) {
+        if (begin > 0 && alnum_at(text, begin) && alnum_at(text, begin - 1)) return;  // starts inside a word
+        best = lexicon_match{begin, end, t.entry};
+    });
+    return best;
 }
 
 void matcher::find_all(std::string_view text, std::size_t from, std::size_t to,
                        std::vector<lexicon_match>& out) const {
-    if (!forward_) return;
+    if (!impl_) return;
     to = std::min(to, text.size());
-    auto const* s = reinterpret_cast<unsigned char const*>(text.data());
+    std::string_view t = text.substr(0, to);
+    auto const* s = reinterpret_cast<unsigned char const*>(t.data());
     std::size_t i = from;
     while (i < to) {
-        unsigned char c = s[i];
-        if ((c & 0xC0) == 0x80 || forward_->root[lower(c)] == 0) { ++i; continue; }
-        if (is_ascii_alnum(c) && i > 0 && is_ascii_alnum(s[i - 1])) { ++i; continue; }
-        if (auto m = longest_at(text.substr(0, to), i)) {
+        if (alnum_at(t, i) && i > 0 && alnum_at(t, i - 1)) { ++i; continue; }
+        if ((s[i] & 0xC0) == 0x80) { ++i; continue; }
+        if (auto m = longest_at(t, i)) {
             out.push_back(*m);
             i = m->end;
         } else {
-            ++i;
+            i += utf8::sequence_length(s[i]);
         }
+    }
+}
+
+// ---- lexicon_scanner -------------------------------------------------------------
+
+struct lexicon_scanner::impl {
+    byte_trie trie;
+    start_filter filter;
+};
+
+lexicon_scanner::lexicon_scanner(lexicon const& lex, std::vector<std::string> kinds)
+    : impl_(std::make_unique<impl>()), kinds_(std::move(kinds)) {
+    std::size_t count = 0;
+    std::vector<std::string_view> all;
+    for (std::uint32_t i = 0; i < lex.entries().size(); ++i) {
+        auto const& e = lex.entries()[i];
+        for (std::size_t k = 0; k < kinds_.size(); ++k) {
+            if (e.kind != kinds_[k]) continue;
+            for (auto const& a : e.aliases) {
+                impl_->trie.insert(a, a, static_cast<std::uint16_t>(k), i);
+                all.push_back(a);
+                ++count;
+            }
+        }
+    }
+    impl_->trie.finish();
+    impl_->filter.reset(count);
+    for (auto a : all) impl_->filter.add(a);
+}
+
+lexicon_scanner::~lexicon_scanner() = default;
+
+void lexicon_scanner::scan(std::string_view text, std::size_t from, std::size_t to,
+                           std::vector<std::vector<lexicon_match>>& out) const {
+    out.resize(kinds_.size());
+    to = std::min(to, text.size());
+    if (from >= to || impl_->trie.empty()) return;
+    std::string_view const t = text.substr(0, to);
+    auto const* s = reinterpret_cast<unsigned char const*>(t.data());
+    auto const& filter = impl_->filter;
+    auto const& trie = impl_->trie;
+    constexpr std::size_t none = std::string_view::npos;
+    std::size_t best_end[64];
+    std::uint32_t best_entry[64];
+    std::size_t const nk = std::min<std::size_t>(kinds_.size(), 64);
+    bool prev_alnum = from > 0 && is_ascii_alnum(s[from - 1]);
+    std::size_t i = from;
+    while (i < to && (s[i] & 0xC0) == 0x80) ++i;  // `from` inside a character
+    if (i >= to) return;
+    auto cur = detail::next_cp(s, i);
+    while (true) {
+        std::size_t const j = i + cur.length;
+        if (j > to) break;
+        char32_t second = start_filter::npos_cp;
+        detail::folded_cp nxt{0, 1};
+        if (j < to) {
+            nxt = detail::next_cp(s, j);
+            if (j + nxt.length <= to) second = nxt.cp;
+        }
+        bool const alnum = cur.cp < 0x80 && is_ascii_alnum(static_cast<unsigned char>(cur.cp));
+        if (!(alnum && prev_alnum) && filter.may_start(cur.cp, second)) {
+            bool any = false;
+            for (std::size_t k = 0; k < nk; ++k) best_end[k] = none;
+            trie.walk_forward(t, i, to, [&](std::size_t end, trie_terminal const& term) {
+                if (alnum_at(t, end - 1) && alnum_at(t, end)) return;  // ends inside a word
+                if (term.kind >= nk) return;
+                best_end[term.kind] = end;
+                best_entry[term.kind] = term.entry;
+                any = true;
+            });
+            if (any)
+                for (std::size_t k = 0; k < nk; ++k)
+                    if (best_end[k] != none) out[k].push_back(lexicon_match{i, best_end[k], best_entry[k]});
+        }
+        prev_alnum = alnum;
+        if (j >= to) break;
+        i = j;
+        cur = nxt;
+    }
+}
+
+void leftmost_longest(std::vector<lexicon_match> const& all, std::size_t from, std::size_t to,
+                      std::vector<lexicon_match>& out) {
+    auto it = std::lower_bound(all.begin(), all.end(), from,
+                               [](lexicon_match const& m, std::size_t v) { return m.begin < v; });
+    std::size_t last = from;
+    for (; it != all.end() && it->begin < to; ++it) {
+        if (it->begin < last || it->end > to) continue;
+        out.push_back(*it);
+        last = it->end;
     }
 }
 
@@ -312,6 +418,13 @@ lexicon lexicon::merged(lexicon const& other, bool replace) const {
     return out;
 }
 
+struct lexicon::scanner_cache {
+    std::mutex mutex;
+    std::vector<std::pair<std::vector<std::string>, std::shared_ptr<lexicon_scanner const>>> built;
+};
+
+lexicon::lexicon() : scanners_(std::make_shared<scanner_cache>()) {}
+
 void lexicon::compile() {
     matchers_.clear();
     for (std::uint32_t i = 0; i < entries_.size(); ++i) {
@@ -325,6 +438,17 @@ void lexicon::compile() {
         }
         for (auto const& a : e.aliases) m->add(a, i);
     }
+    for (auto& [k, m] : matchers_) m->finish();
+    scanners_ = std::make_shared<scanner_cache>();
+}
+
+std::shared_ptr<lexicon_scanner const> lexicon::scanner(std::vector<std::string> const& kinds) const {
+    std::lock_guard<std::mutex> lock(scanners_->mutex);
+    for (auto const& [k, s] : scanners_->built)
+        if (k == kinds) return s;
+    auto s = std::make_shared<lexicon_scanner const>(*this, kinds);
+    scanners_->built.emplace_back(kinds, s);
+    return s;
 }
 
 matcher const& lexicon::match(std::string_view kind) const {

@@ -28,6 +28,8 @@ struct lexicon_entry {
     std::size_t line = 0;
 };
 
+class lexicon;
+
 /// A match of one alias in a text: byte range and the entry it names.
 struct lexicon_match {
     std::size_t begin = 0, end = 0;
@@ -39,14 +41,13 @@ struct lexicon_match {
 /// letter after its first (acronyms such as "PV", "CPI" match as written);
 /// an alias that starts or ends with an ASCII letter or digit must not touch
 /// another ASCII letter or digit there (word boundary). Chinese needs no boundary.
+/// A space in an alias matches any run of ASCII white space. Built by `lexicon`.
 class matcher {
 public:
     matcher();
     ~matcher();
     matcher(matcher&&) noexcept;
     matcher& operator=(matcher&&) noexcept;
-
-    void add(std::string_view alias, std::uint32_t entry);
 
     /// Longest alias that starts exactly at `pos`, if any.
     [[nodiscard]] std::optional<lexicon_match> longest_at(std::string_view text, std::size_t pos) const;
@@ -57,13 +58,44 @@ public:
     [[nodiscard]] bool empty() const noexcept;
 
 private:
+    friend class lexicon;
+    void add(std::string_view alias, std::uint32_t entry);
+    void finish();
     struct impl;
-    std::unique_ptr<impl> forward_, backward_;
+    std::unique_ptr<impl> impl_;
 };
+
+/// Several kinds of a lexicon matched in one pass over a text: one trie of all their
+/// aliases, walked only where the first two code points can start one.
+class lexicon_scanner {
+public:
+    lexicon_scanner(lexicon const& lex, std::vector<std::string> kinds);
+    ~lexicon_scanner();
+    lexicon_scanner(lexicon_scanner const&) = delete;
+    lexicon_scanner& operator=(lexicon_scanner const&) = delete;
+
+    /// At every place in text[from, to) where a code point starts (not inside an ASCII
+    /// word), the longest alias of each kind that starts there and ends by `to`:
+    /// out[k] gets the matches of kinds()[k], in text order. Matches may overlap; see
+    /// `leftmost_longest` for the reading a single matcher's find_all gives.
+    void scan(std::string_view text, std::size_t from, std::size_t to,
+              std::vector<std::vector<lexicon_match>>& out) const;
+    [[nodiscard]] std::vector<std::string> const& kinds() const noexcept { return kinds_; }
+
+private:
+    struct impl;
+    std::unique_ptr<impl> impl_;
+    std::vector<std::string> kinds_;
+};
+
+/// From matches in text order (a scan's output for one kind), the leftmost-longest,
+/// non-overlapping ones inside [from, to), appended to `out`.
+void leftmost_longest(std::vector<lexicon_match> const& all, std::size_t from, std::size_t to,
+                      std::vector<lexicon_match>& out);
 
 class lexicon {
 public:
-    lexicon() = default;
+    lexicon();
 
     /// The lexicon compiled into the library (data/lexicon/*.tsv).
     [[nodiscard]] static std::shared_ptr<lexicon const> builtin();
@@ -81,6 +113,8 @@ public:
     [[nodiscard]] lexicon_entry const& entry(std::uint32_t i) const { return entries_.at(i); }
     /// The matcher over every alias of `kind` (empty matcher for an unknown kind).
     [[nodiscard]] matcher const& match(std::string_view kind) const;
+    /// A scanner of these kinds, built on first use and kept with the lexicon (thread-safe).
+    [[nodiscard]] std::shared_ptr<lexicon_scanner const> scanner(std::vector<std::string> const& kinds) const;
     /// First entry of `kind` whose id is `id`.
     [[nodiscard]] lexicon_entry const* find(std::string_view kind, std::string_view id) const;
 
@@ -88,6 +122,8 @@ private:
     void compile();
     std::vector<lexicon_entry> entries_;
     std::vector<std::pair<std::string, std::shared_ptr<matcher>>> matchers_;
+    struct scanner_cache;
+    std::shared_ptr<scanner_cache> scanners_;
 };
 
 }  // namespace reportx
