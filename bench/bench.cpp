@@ -106,13 +106,15 @@ int main(int argc, char** argv) {
         return d;
     };
     std::vector<reportx::document> after_structure, after_statements, after_topics;
+    std::vector<reportx::detail::lexicon_hits> hits;
     for (std::size_t i = 0; i < texts.size(); ++i) {
         auto d = fresh(i);
         reportx::detail::build_structure(d, opts, *lex);
         after_structure.push_back(d);
-        reportx::detail::extract_statements(d, *lex);
+        hits.push_back(reportx::detail::scan_lexicon(d, *lex));
+        reportx::detail::extract_statements(d, *lex, hits.back());
         after_statements.push_back(d);
-        reportx::detail::extract_topics(d, *lex);
+        reportx::detail::extract_topics(d, *lex, hits.back());
         after_topics.push_back(d);
     }
     std::size_t n = texts.size();
@@ -124,14 +126,19 @@ int main(int argc, char** argv) {
     rows.push_back({"structure", measure(n, repeat, fresh, [&](std::size_t, reportx::document& d) {
                         reportx::detail::build_structure(d, opts, *lex);
                     })});
+    rows.push_back({"lexicon scan", measure(n, repeat, [&](std::size_t i) { return after_structure[i]; },
+                                            [&](std::size_t, reportx::document& d) {
+                                                auto h = reportx::detail::scan_lexicon(d, *lex);
+                                                (void)h;
+                                            })});
     rows.push_back({"statements", measure(n, repeat, [&](std::size_t i) { return after_structure[i]; },
-                                          [&](std::size_t, reportx::document& d) {
-                                              reportx::detail::extract_statements(d, *lex);
+                                          [&](std::size_t i, reportx::document& d) {
+                                              reportx::detail::extract_statements(d, *lex, hits[i]);
                                           })});
     rows.push_back({"topics", measure(n, repeat, [&](std::size_t i) { return after_statements[i]; },
-                                      [&](std::size_t, reportx::document& d) { reportx::detail::extract_topics(d, *lex); })});
+                                      [&](std::size_t i, reportx::document& d) { reportx::detail::extract_topics(d, *lex, hits[i]); })});
     rows.push_back({"actions", measure(n, repeat, [&](std::size_t i) { return after_topics[i]; },
-                                       [&](std::size_t, reportx::document& d) { reportx::detail::extract_actions(d, *lex); })});
+                                       [&](std::size_t i, reportx::document& d) { reportx::detail::extract_actions(d, *lex, hits[i]); })});
     rows.push_back({"parse (all)", measure(n, repeat, [&](std::size_t i) { return texts[i]; },
                                            [&](std::size_t, std::string& s) {
                                                auto d = reportx::parse(std::move(s), opts);
@@ -139,9 +146,9 @@ int main(int argc, char** argv) {
                                            })});
     std::printf("corpus: %zu files, %.2f MB, %d repeats (best pass), %zu statements\n", n, bytes / 1e6, repeat,
                 statements);
-    std::printf("%-12s %10s %12s %14s\n", "stage", "MB/s", "ms/pass", "peak heap KB");
+    std::printf("%-13s %10s %12s %14s\n", "stage", "MB/s", "ms/pass", "peak heap KB");
     for (auto const& r : rows)
-        std::printf("%-12s %10.1f %12.2f %14.1f\n", r.name, bytes / 1e6 / r.r.seconds, r.r.seconds * 1e3,
+        std::printf("%-13s %10.1f %12.2f %14.1f\n", r.name, bytes / 1e6 / r.r.seconds, r.r.seconds * 1e3,
                     r.r.heap / 1024.0);
     rusage ru{};
     getrusage(RUSAGE_SELF, &ru);

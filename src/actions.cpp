@@ -51,11 +51,10 @@ struct group {
     std::vector<verb_hit> verbs;
 };
 
-// What the scanner derives from a lexicon: prefilters and compound verbs. Built once for
-// the built-in lexicon (it lives as long as the program), once per parse for a user's.
+// What the scanner derives from a lexicon: compound verbs. Built once for the built-in
+// lexicon (it lives as long as the program), once per parse for a user's.
 struct action_tables {
-    explicit action_tables(lexicon const& lex)
-        : heads(lex, {"verb", "modifier"}), conn_first(lex, {"connector"}), coord_first(lex, {"connector"}, 1) {
+    explicit action_tables(lexicon const& lex) {
         // Compound verbs (巩固扩大 -> 巩固, 扩大) resolved once: id and weight of each part.
         auto const& es = lex.entries();
         for (std::uint32_t i = 0; i < es.size(); ++i) {
@@ -67,9 +66,6 @@ struct action_tables {
             }
         }
     }
-    prefix_filter heads;        // texts that can start a verb or modifier
-    prefix_filter conn_first;   // ... a connector
-    prefix_filter coord_first;  // ... a coordinator (connector of weight 1)
     std::unordered_map<std::uint32_t, std::vector<std::pair<std::string_view, double>>> compounds;
 };
 
@@ -84,23 +80,23 @@ action_tables const& tables_for(lexicon const& lex, std::optional<action_tables>
 
 class scanner {
 public:
-    scanner(document& doc, lexicon const& lex, action_tables const& tables)
-        : doc_(doc),
-          lex_(lex),
-          verbs_(lex.match("verb")),
-          mods_(lex.match("modifier")),
-          conns_(lex.match("connector")),
-          no_object_(lex.match("no_object")),
-          heads_(tables.heads),
-          conn_first_(tables.conn_first),
-          coord_first_(tables.coord_first),
-          compounds_(tables.compounds) {}
+    scanner(document& doc, lexicon const& lex, lexicon_hits const& hits, action_tables const& tables)
+        : doc_(doc), lex_(lex), hits_(hits), no_object_(lex.match("no_object")), compounds_(tables.compounds) {}
 
     void block(reportx::block const& b) {
         // The block's text only: matches never run past its end.
         t_ = std::string_view(doc_.text).substr(0, b.where.end);
+        begin_ = b.where.begin;
         end_ = b.where.end;
         block_ = b.id;
+        // Which kinds have a hit at each byte of the block: a word lookup is a byte test.
+        starts_.assign(end_ - begin_, 0);
+        for (auto k : {lexicon_hits::verb, lexicon_hits::modifier, lexicon_hits::connector}) {
+            auto const& v = hits_.of[k];
+            auto it = std::lower_bound(v.begin(), v.end(), begin_,
+                                       [](lexicon_match const& m, std::size_t q) { return m.begin < q; });
+            for (; it != v.end() && it->begin < end_; ++it) starts_[it->begin - begin_] |= bit(k);
+        }
         std::size_t p = b.where.begin;
         bool candidate = true;  // Chinese: may a head start here?
         while (p < end_) {
@@ -120,9 +116,7 @@ public:
             auto d = utf8::decode(t_, p);
             if (utf8::is_han(d.cp)) {
                 // 要/将/并/一是 open a place for a head; 和/与 (weight 1) only coordinate.
-                if (auto cn = conn_first_.may_begin(d.cp) && conn_first_.may_start(t_, p) ? word(conns_, p)
-                                                                                            : std::nullopt;
-                    cn && lex_.entry(cn->entry).weight < 1) {
+                if (auto cn = word(lexicon_hits::connector, p); cn && lex_.entry(cn->entry).weight < 1) {
                     p = cn->end;
                     candidate = true;
                     continue;
@@ -140,17 +134,20 @@ public:
 private:
     document& doc_;
     lexicon const& lex_;
-    matcher const& verbs_;
-    matcher const& mods_;
-    matcher const& conns_;
+    lexicon_hits const& hits_;  // verbs, modifiers, connectors
     matcher const& no_object_;  // words that cannot open an object (by, in, 的)
-    prefix_filter const& heads_;
-    prefix_filter const& conn_first_;
-    prefix_filter const& coord_first_;
     std::unordered_map<std::uint32_t, std::vector<std::pair<std::string_view, double>>> const& compounds_;
     std::string_view t_;
-    std::size_t end_ = 0;
+    std::size_t begin_ = 0, end_ = 0;
     int block_ = 0;
+    std::vector<std::uint8_t> starts_;  // per byte of the block: bit(kind) for each kind with a hit there
+
+    static constexpr std::uint8_t bit(lexicon_hits::kind k) noexcept {
+        return static_cast<std::uint8_t>(1u << (k - lexicon_hits::verb));
+    }
+    bool starts(std::size_t p, std::uint8_t bits) const noexcept {
+        return p >= begin_ && p < end_ && (starts_[p - begin_] & bits);
+    }
 
     // Bytes taken by a clause-ending mark at p, 0 if none.
     std::size_t hard_break(std::size_t p) const noexcept {
@@ -178,10 +175,19 @@ private:
         return p;
     }
 
-    // A match of `m` at p that is not a stop entry.
-    std::optional<lexicon_match> word(matcher const& m, std::size_t p) const {
+    // The hit of kind k at p, unless it is a stop entry.
+    std::optional<lexicon_match> word(lexicon_hits::kind k, std::size_t p) const {
+        if (!starts(p, bit(k))) return std::nullopt;
+        auto r = hits_.at(k, p);
+        if (!r || is_stop_id(lex_.entry(r->entry).id)) return std::nullopt;
+        return r;
+    }
+
+    // A word that cannot open an object (by, in, 的) at p: looked up once per verb group,
+    // so not worth a place in the lexicon scan (的 is the commonest character there is).
+    std::optional<lexicon_match> no_object(std::size_t p) const {
         if (p >= end_) return std::nullopt;
-        auto r = m.longest_at(t_, p);
+        auto r = no_object_.longest_at(t_, p);
         if (!r || is_stop_id(lex_.entry(r->entry).id)) return std::nullopt;
         return r;
     }
@@ -191,14 +197,14 @@ private:
     std::size_t coordinator(std::size_t p) const {
         if (p < end_ && t_[p] == ',') return p + 1;
         if (p + 3 <= end_ && t_.substr(p, 3) == "、") return p + 3;
-        if (auto c = word(conns_, p); c && lex_.entry(c->entry).weight >= 1) return c->end;
+        if (auto c = word(lexicon_hits::connector, p); c && lex_.entry(c->entry).weight >= 1) return c->end;
         return p;
     }
 
     std::vector<lexicon_match> parse_mods(std::size_t& p) const {
         std::vector<lexicon_match> out;
         std::size_t q = p;
-        while (auto m = word(mods_, q)) {
+        while (auto m = word(lexicon_hits::modifier, q)) {
             out.push_back(*m);
             p = m->end;
             q = skip_blank(coordinator(skip_blank(m->end)));
@@ -209,16 +215,16 @@ private:
 
     std::optional<group> parse_group(std::size_t p) const {
         if (p >= end_) return std::nullopt;
-        if (!heads_.may_begin(utf8::decode(t_, p).cp) || !heads_.may_start(t_, p)) return std::nullopt;
+        if (!starts(p, bit(lexicon_hits::verb) | bit(lexicon_hits::modifier))) return std::nullopt;
         group g;
         g.begin = p;
         std::size_t q = p;
         g.mods = parse_mods(q);
-        std::optional<lexicon_match> v = word(verbs_, q);
+        std::optional<lexicon_match> v = word(lexicon_hits::verb, q);
         if (!v && !g.mods.empty()) {
             // 加快 is a modifier before a verb (加快发展) and the verb otherwise (加快X发展).
             auto const& last = g.mods.back();
-            auto alt = word(verbs_, last.begin);
+            auto alt = word(lexicon_hits::verb, last.begin);
             if (alt && alt->end == last.end) { v = alt; g.mods.pop_back(); }
         }
         if (!v) return std::nullopt;
@@ -230,7 +236,7 @@ private:
             if (after == r) break;  // 巩固扩大 without a conjunction is a compound entry
             r = skip_blank(after);
             std::vector<lexicon_match> own = parse_mods(r);
-            auto v2 = word(verbs_, r);
+            auto v2 = word(lexicon_hits::verb, r);
             if (!v2) break;
             add_verb(g, *v2, std::move(own));
             g.end = v2->end;
@@ -251,7 +257,7 @@ private:
     bool group_follows(std::size_t p) const {
         p = skip_blank(p);
         for (int i = 0; i < 4; ++i) {  // `and we will also`: a few connectors at most
-            auto c = word(conns_, p);
+            auto c = word(lexicon_hits::connector, p);
             if (!c) break;
             p = skip_blank(c->end);
         }
@@ -269,7 +275,7 @@ private:
                 continue;
             }
             if (is_alpha(c) && (p == 0 || !is_ascii_alnum(static_cast<unsigned char>(t_[p - 1])))) {
-                auto cn = coord_first_.may_begin(c) && coord_first_.may_start(t_, p) ? word(conns_, p) : std::nullopt;
+                auto cn = word(lexicon_hits::connector, p);
                 if (cn && lex_.entry(cn->entry).weight >= 1) {
                     // `and optimize the structure` ends the object; `transformation and
                     // upgrading project` does not: an -ing form after a bare `and` is a noun.
@@ -291,8 +297,8 @@ private:
                 // Chinese lists of verb phrases: 增强经济活力、防范化解风险; 扩大内需和深化改革.
                 auto d = utf8::decode(t_, p);
                 std::size_t after = d.cp == U'、' ? p + d.length : 0;
-                if (!after && coord_first_.may_begin(d.cp) && coord_first_.may_start(t_, p))
-                    if (auto cn = word(conns_, p); cn && lex_.entry(cn->entry).weight >= 1) after = cn->end;
+                if (!after)
+                    if (auto cn = word(lexicon_hits::connector, p); cn && lex_.entry(cn->entry).weight >= 1) after = cn->end;
                 if (after && parse_group(skip_blank(after))) return p;
                 p += d.length;
                 continue;
@@ -310,10 +316,10 @@ private:
     std::size_t emit(group const& g) {
         if (g.end < end_ && t_[g.end] == '-') return g.end;  // part of a compound: Build-To-Order
         std::size_t ob = skip_blank(g.end);
-        auto no = word(no_object_, ob);
+        auto no = no_object(ob);
         if (no && lex_.entry(no->entry).weight >= 1) {  // 了: skipped, the object follows
             ob = skip_blank(no->end);
-            no = word(no_object_, ob);
+            no = no_object(ob);
         }
         if (ob >= end_ || hard_break(ob) || t_[ob] == ',' || no) return g.end;
         std::size_t oe = object_end(ob);
@@ -365,10 +371,10 @@ private:
 
 }  // namespace
 
-void extract_actions(document& doc, lexicon const& lex) {
-    if (lex.match("verb").empty()) return;
+void extract_actions(document& doc, lexicon const& lex, lexicon_hits const& hits) {
+    if (hits.of[lexicon_hits::verb].empty()) return;
     std::optional<action_tables> local;
-    scanner s(doc, lex, tables_for(lex, local));
+    scanner s(doc, lex, hits, tables_for(lex, local));
     std::size_t done = 0;
     for (auto const& b : doc.blocks) {
         if (b.kind == block_kind::meta || b.where.begin < done) continue;

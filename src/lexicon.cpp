@@ -17,6 +17,14 @@ namespace detail {
 std::string_view builtin_lexicon_text();  // generated from data/lexicon/*.tsv at build time
 }
 
+#if defined(__x86_64__) && defined(__GNUC__) && defined(__linux__)
+// The trie's steps count bits: compiled twice, with and without the popcnt instruction,
+// and the loader picks the one the CPU supports.
+#define REPORTX_POPCNT_CLONES __attribute__((target_clones("popcnt", "default")))
+#else
+#define REPORTX_POPCNT_CLONES
+#endif
+
 namespace detail {
 
 // ---- byte_trie ---------------------------------------------------------------
@@ -86,12 +94,15 @@ void start_filter::reset(std::size_t aliases) {
     while (log < 18 && (std::size_t{1} << log) < aliases * 32) ++log;
     shift_ = 32 - log;
     bits_.assign((std::size_t{1} << log) / 64, 0);
+    first_.assign(1024, 0);
 }
 
 void start_filter::add(std::string_view alias) {
     auto const* s = reinterpret_cast<unsigned char const*>(alias.data());
     if (alias.empty()) return;
     auto a = next_cp(s, 0);
+    std::uint32_t f = a.cp < 0x10000 ? a.cp : 0xFFFF;
+    first_[f >> 6] |= std::uint64_t{1} << (f & 63);
     std::uint32_t i = a.length >= alias.size() ? single(a.cp) : pair(a.cp, next_cp(s, a.length).cp);
     bits_[i >> 6] |= std::uint64_t{1} << (i & 63);
 }
@@ -159,7 +170,7 @@ void matcher::finish() {
     impl_->aliases.shrink_to_fit();
 }
 
-std::optional<lexicon_match> matcher::longest_at(std::string_view text, std::size_t pos) const {
+REPORTX_POPCNT_CLONES std::optional<lexicon_match> matcher::longest_at(std::string_view text, std::size_t pos) const {
     if (!impl_ || pos >= text.size()) return std::nullopt;
     if (alnum_at(text, pos) && pos > 0 && alnum_at(text, pos - 1)) return std::nullopt;  // inside a word
     if (!may_start(impl_->filter, text, pos, text.size())) return std::nullopt;
@@ -171,7 +182,7 @@ std::optional<lexicon_match> matcher::longest_at(std::string_view text, std::siz
     return best;
 }
 
-std::optional<lexicon_match> matcher::longest_ending_at(std::string_view text, std::size_t end) const {
+REPORTX_POPCNT_CLONES std::optional<lexicon_match> matcher::longest_ending_at(std::string_view text, std::size_t end) const {
     if (!impl_ || end == 0 || end > text.size()) return std::nullopt;
     if (alnum_at(text, end - 1) && alnum_at(text, end)) return std::nullopt;  // inside a word
     std::optional<lexicon_match> best;
@@ -230,8 +241,8 @@ lexicon_scanner::lexicon_scanner(lexicon const& lex, std::vector<std::string> ki
 
 lexicon_scanner::~lexicon_scanner() = default;
 
-void lexicon_scanner::scan(std::string_view text, std::size_t from, std::size_t to,
-                           std::vector<std::vector<lexicon_match>>& out) const {
+REPORTX_POPCNT_CLONES void lexicon_scanner::scan(std::string_view text, std::size_t from, std::size_t to,
+                                                 std::vector<std::vector<lexicon_match>>& out) const {
     out.resize(kinds_.size());
     to = std::min(to, text.size());
     if (from >= to || impl_->trie.empty()) return;
@@ -239,18 +250,15 @@ void lexicon_scanner::scan(std::string_view text, std::size_t from, std::size_t 
     auto const* s = reinterpret_cast<unsigned char const*>(t.data());
     auto const& filter = impl_->filter;
     auto const& trie = impl_->trie;
-    constexpr std::size_t none = std::string_view::npos;
     std::size_t best_end[64];
     std::uint32_t best_entry[64];
-    std::size_t const nk = std::min<std::size_t>(kinds_.size(), 64);
     bool prev_alnum = from > 0 && is_ascii_alnum(s[from - 1]);
     std::size_t i = from;
     while (i < to && (s[i] & 0xC0) == 0x80) ++i;  // `from` inside a character
     if (i >= to) return;
     auto cur = detail::next_cp(s, i);
-    while (true) {
+    while (i + cur.length <= to) {
         std::size_t const j = i + cur.length;
-        if (j > to) break;
         char32_t second = start_filter::npos_cp;
         detail::folded_cp nxt{0, 1};
         if (j < to) {
@@ -259,21 +267,20 @@ void lexicon_scanner::scan(std::string_view text, std::size_t from, std::size_t 
         }
         bool const alnum = cur.cp < 0x80 && is_ascii_alnum(static_cast<unsigned char>(cur.cp));
         if (!(alnum && prev_alnum) && filter.may_start(cur.cp, second)) {
-            bool any = false;
-            for (std::size_t k = 0; k < nk; ++k) best_end[k] = none;
+            std::uint64_t found = 0;  // kinds with a match here
             trie.walk_forward(t, i, to, [&](std::size_t end, trie_terminal const& term) {
                 if (alnum_at(t, end - 1) && alnum_at(t, end)) return;  // ends inside a word
-                if (term.kind >= nk) return;
+                if (term.kind >= 64) return;
                 best_end[term.kind] = end;
                 best_entry[term.kind] = term.entry;
-                any = true;
+                found |= std::uint64_t{1} << term.kind;
             });
-            if (any)
-                for (std::size_t k = 0; k < nk; ++k)
-                    if (best_end[k] != none) out[k].push_back(lexicon_match{i, best_end[k], best_entry[k]});
+            for (; found; found &= found - 1) {
+                auto k = static_cast<std::size_t>(__builtin_ctzll(found));
+                out[k].push_back(lexicon_match{i, best_end[k], best_entry[k]});
+            }
         }
         prev_alnum = alnum;
-        if (j >= to) break;
         i = j;
         cur = nxt;
     }

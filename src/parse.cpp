@@ -16,9 +16,10 @@ document parse(std::string text, parse_options const& options) {
     doc.text = std::move(text);
     doc.doc_id = options.doc_id;
     detail::build_structure(doc, options, *lex);
-    detail::extract_statements(doc, *lex);
-    detail::extract_topics(doc, *lex);
-    detail::extract_actions(doc, *lex);
+    auto const hits = detail::scan_lexicon(doc, *lex);
+    detail::extract_statements(doc, *lex, hits);
+    detail::extract_topics(doc, *lex, hits);
+    detail::extract_actions(doc, *lex, hits);
     return doc;
 }
 

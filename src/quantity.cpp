@@ -115,135 +115,7 @@ bool is_stop_word(std::string_view w) noexcept {
 
 }  // namespace
 
-// ---- prefiltered_matcher ----------------------------------------------------------
-
-namespace {
-constexpr unsigned char fold(unsigned char c) noexcept {
-    if (c >= 'A' && c <= 'Z') return static_cast<unsigned char>(c + 32);
-    if (c == '\t' || c == '\n' || c == '\r') return ' ';
-    return c;
-}
-// The key of the bytes at s (avail bytes there): the first two ASCII bytes, or the
-// first code point's low 16 bits. `need` is how many bytes the key reads.
-inline std::uint32_t lead_key(unsigned char const* s, std::size_t avail, std::size_t& need) noexcept {
-    unsigned char b0 = s[0];
-    if (b0 < 0x80) {
-        need = 2;
-        if (avail < 2) return 0;
-        return static_cast<std::uint32_t>(fold(b0)) << 8 | fold(s[1]);
-    }
-    if (b0 < 0xE0) {
-        need = 2;
-        if (avail < 2) return 0;
-        return static_cast<std::uint32_t>(b0) << 8 | s[1];
-    }
-    need = 3;
-    if (avail < 3) return 0;
-    return (static_cast<std::uint32_t>(b0 & 0x0F) << 12 | static_cast<std::uint32_t>(s[1] & 0x3F) << 6 |
-            (s[2] & 0x3F)) & 0xFFFF;
-}
-constexpr bool alnum(unsigned char c) noexcept { return utf8::is_ascii_alnum(c); }
-}  // namespace
-
-prefiltered_matcher::prefiltered_matcher(lexicon const& lex, std::string_view kind)
-    : m_(lex.match(kind)), bits_(1024, 0) {
-    for (auto const& e : lex.entries()) {
-        if (e.kind != kind) continue;
-        for (auto const& a : e.aliases) {
-            auto const* s = reinterpret_cast<unsigned char const*>(a.data());
-            std::size_t need = 0;
-            std::uint32_t k = lead_key(s, a.size(), need);
-            if (a.size() < need) {
-                short_lead_[fold(s[0])] = true;
-                short_lead_[s[0]] = true;
-                continue;
-            }
-            bits_[k >> 6] |= std::uint64_t{1} << (k & 63);
-        }
-    }
-}
-
-bool prefiltered_matcher::may_start(std::string_view t, std::size_t pos, std::size_t to) const noexcept {
-    auto const* s = reinterpret_cast<unsigned char const*>(t.data()) + pos;
-    if (short_lead_[fold(s[0])]) return true;
-    std::size_t need = 0;
-    std::uint32_t k = lead_key(s, to - pos, need);
-    if (to - pos < need) return false;
-    return (bits_[k >> 6] >> (k & 63)) & 1;
-}
-
-void prefiltered_matcher::add_to(std::vector<std::uint64_t>& bits, bool (&short_lead)[256]) const {
-    bits.resize(1024, 0);
-    for (std::size_t k = 0; k < 1024; ++k) bits[k] |= bits_[k];
-    for (int c = 0; c < 256; ++c) short_lead[c] = short_lead[c] || short_lead_[c];
-}
-
-
-multi_finder::multi_finder(std::vector<prefiltered_matcher const*> kinds) : kinds_(std::move(kinds)), bits_(1024, 0) {
-    for (auto const* k : kinds_) k->add_to(bits_, short_lead_);
-}
-
-void multi_finder::find_all(std::string_view t, std::size_t from, std::size_t to,
-                            std::vector<std::vector<lexicon_match>>& out) const {
-    to = std::min(to, t.size());
-    out.resize(kinds_.size());
-    std::vector<std::size_t> next(kinds_.size(), from);
-    auto const* s = reinterpret_cast<unsigned char const*>(t.data());
-    std::string_view view = t.substr(0, to);
-    std::size_t i = from;
-    while (i < to) {
-        unsigned char c = s[i];
-        std::size_t len = utf8::sequence_length(c);
-        if (c < 0x80 && alnum(c) && i > 0 && alnum(s[i - 1])) { ++i; continue; }
-        unsigned char lead = fold(c);
-        std::size_t need = 0;
-        std::uint32_t k = lead_key(s + i, to - i, need);
-        bool const key_ok = to - i >= need;
-        if (short_lead_[lead] || (key_ok && ((bits_[k >> 6] >> (k & 63)) & 1))) {
-            for (std::size_t j = 0; j < kinds_.size(); ++j) {
-                if (i < next[j] || !kinds_[j]->test(k, lead, key_ok)) continue;
-                if (auto m = kinds_[j]->trie().longest_at(view, i)) {
-                    out[j].push_back(*m);
-                    next[j] = m->end;
-                }
-            }
-        }
-        i += len;
-    }
-}
-
-void prefiltered_matcher::find_all(std::string_view t, std::size_t from, std::size_t to,
-                                   std::vector<lexicon_match>& out) const {
-    if (m_.empty()) return;
-    to = std::min(to, t.size());
-    auto const* s = reinterpret_cast<unsigned char const*>(t.data());
-    std::string_view view = t.substr(0, to);
-    std::size_t i = from;
-    while (i < to) {
-        unsigned char c = s[i];
-        if ((c & 0xC0) == 0x80) { ++i; continue; }
-        if (alnum(c) && i > 0 && alnum(s[i - 1])) { ++i; continue; }
-        if (may_start(t, i, to)) {
-            if (auto m = m_.longest_at(view, i)) {
-                out.push_back(*m);
-                i = m->end;
-                continue;
-            }
-        }
-        i += c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    }
-}
-
 // ---- quantity_scanner ----------------------------------------------------------------
-
-namespace {
-// match_at with the prefilter first: most positions after a number start no unit or scale.
-std::optional<lexicon_match> match_at(prefiltered_matcher const& m, std::string_view t, std::size_t pos,
-                                      std::size_t to) {
-    if (pos >= to || !m.may_start(t, pos, to)) return std::nullopt;
-    return match_at(m.trie(), t, pos, to);
-}
-}  // namespace
 
 struct quantity_scanner::number_core {
     enum class form : std::uint8_t { arabic, chinese, word };
@@ -257,13 +129,12 @@ struct quantity_scanner::number_core {
 
 quantity_scanner::quantity_scanner(lexicon const& lex)
     : lex_(lex),
-      number_words_(lex, "number"),
-      names_(lex, "name"),
-      unit_(lex, "unit"),
-      scale_(lex, "scale"),
-      qualifier_post_(lex, "qualifier_post"),
-      qualifier_infix_(lex, "qualifier_infix"),
-      not_after_(lex, "not_quantity_after"),
+      names_(lex.match("name")),
+      unit_(lex.match("unit")),
+      scale_(lex.match("scale")),
+      qualifier_post_(lex.match("qualifier_post")),
+      qualifier_infix_(lex.match("qualifier_infix")),
+      not_after_(lex.match("not_quantity_after")),
       unit_prefix_(lex.match("unit_prefix")),
       number_(lex.match("number")),
       qualifier_(lex.match("qualifier")),
@@ -369,7 +240,6 @@ bool quantity_scanner::number_at(std::string_view t, std::size_t pos, std::size_
     }
     if (is_ascii_alpha(c)) {
         if (pos > 0 && is_ascii_alpha(t[pos - 1])) return false;
-        if (!number_words_.may_start(t, pos, to)) return false;
         auto m = number_.longest_at(t.substr(0, to), pos);
         if (!m) return false;
         n.type = number_core::form::word;

@@ -90,19 +90,9 @@ constexpr int max_cue_steps = 64;  // how far back a lookup skips unusable cues
 
 class extractor {
 public:
-    extractor(document& doc, lexicon const& lex)
-        : doc_(doc),
-          t_(doc.text),
-          lex_(lex),
-          scanner_(lex),
-          metric_(lex, "metric"),
-          direction_(lex, "direction"),
-          direction_post_(lex.match("direction_post")),
-          kind_cue_(lex, "kind_cue"),
-          section_cue_(lex.match("section_cue")),
-          target_list_(lex.match("target_list")),
-          period_cue_(lex, "period_cue"),
-          cue_finder_({&metric_, &direction_, &kind_cue_, &period_cue_}) {}
+    extractor(document& doc, lexicon const& lex, lexicon_hits const& hits)
+        : doc_(doc), t_(doc.text), lex_(lex), hits_(hits), scanner_(lex), direction_post_(lex.match("direction_post")),
+          found_(4) {}
 
     void run();
 
@@ -135,16 +125,12 @@ private:
     document& doc_;
     std::string_view t_;
     lexicon const& lex_;
+    lexicon_hits const& hits_;  // metrics, directions, kind, period and section cues, target-list lead-ins
     quantity_scanner scanner_;
-    prefiltered_matcher metric_, direction_;
     matcher const& direction_post_;
-    prefiltered_matcher kind_cue_;
-    matcher const &section_cue_, &target_list_;
-    prefiltered_matcher period_cue_;
     int year_ = 0;  // 0: unknown
     window_cues cache_;
     bool cache_valid_ = false;
-    multi_finder cue_finder_;
     std::vector<std::vector<lexicon_match>> found_;
     span sentence_{};  // the last sentence located (statements of one sentence share it)
     // period cues of the whole block (a paragraph names its year once: 刚刚过去的2017年，…)
@@ -158,7 +144,7 @@ private:
 context extractor::heading_context(span s) const {
     context c;
     std::vector<lexicon_match> m;
-    section_cue_.find_all(t_, s.begin, s.end, m);
+    hits_.find_all(lexicon_hits::section_cue, s.begin, s.end, m);
     std::vector<std::pair<std::size_t, int>> years;
     find_years(t_, s.begin, s.end, years);
     std::optional<int> hy;
@@ -267,7 +253,10 @@ void extractor::prepare_cues(block const& b, std::vector<quantity> const& qs) {
         std::size_t se = end_of(q.where.end, true);
         if (se <= covered) continue;
         std::size_t sb = std::max(covered, start_of(q.where.begin, true));
-        cue_finder_.find_all(t_, sb, se, found_);
+        hits_.find_all(lexicon_hits::metric, sb, se, found_[0]);
+        hits_.find_all(lexicon_hits::direction, sb, se, found_[1]);
+        hits_.find_all(lexicon_hits::kind_cue, sb, se, found_[2]);
+        hits_.find_all(lexicon_hits::period_cue, sb, se, found_[3]);
         covered = se;
     }
     cache_.metrics.swap(found_[0]);
@@ -549,13 +538,13 @@ void extractor::add_list_items(block const& b, std::size_t from, std::size_t to,
                     : year_ ? std::optional<int>(year_)
                             : std::nullopt;
         std::vector<lexicon_match> m;
-        metric_.find_all(t_, s, e, m);
+        hits_.find_all(lexicon_hits::metric, s, e, m);
         if (!m.empty()) {
             st.metric = span{m.front().begin, m.front().end};
             st.metric_id = lex_.entry(m.front().entry).id;
         }
         std::vector<lexicon_match> d;
-        direction_.find_all(t_, s, e, d);
+        hits_.find_all(lexicon_hits::direction, s, e, d);
         for (auto const& x : d) {
             auto const& id = lex_.entry(x.entry).id;
             if (id == "increase") { st.direction = direction_kind::increase; break; }
@@ -573,10 +562,10 @@ void extractor::add_list_items(block const& b, std::size_t from, std::size_t to,
         if (d.cp == ',' && t_.substr(p, 6) == ", and ") cut = true;
         if (!cut && d.cp == ' ' && t_.substr(p, 5) == " and ") {
             std::vector<lexicon_match> l, r;
-            metric_.find_all(t_, seg, p, l);
+            hits_.find_all(lexicon_hits::metric, seg, p, l);
             std::size_t re = p + 5;
             while (re < to && t_[re] != ',' && t_[re] != ';') ++re;
-            metric_.find_all(t_, p + 5, re, r);
+            hits_.find_all(lexicon_hits::metric, p + 5, re, r);
             if (!l.empty() && !r.empty()) cut = true;
         }
         if (cut) {
@@ -594,7 +583,7 @@ void extractor::add_list_items(block const& b, std::size_t from, std::size_t to,
                 bool figure = false;
                 for (auto const& q : qs) figure = figure || (q.where.begin >= seg && q.where.begin < ne);
                 std::vector<lexicon_match> mm;
-                if (!figure) metric_.find_all(t_, seg, ne, mm);
+                if (!figure) hits_.find_all(lexicon_hits::metric, seg, ne, mm);
                 if (!figure && mm.empty()) return;
             }
         }
@@ -611,7 +600,7 @@ void extractor::run() {
         for (auto const& b : blocks) {
             if (!heading_like(b)) continue;
             std::vector<lexicon_match> m;
-            section_cue_.find_all(t_, b.where.begin, b.where.end, m);
+            hits_.find_all(lexicon_hits::section_cue, b.where.begin, b.where.end, m);
             if (m.empty()) continue;
             std::vector<std::pair<std::size_t, int>> ys;
             find_years(t_, b.where.begin, b.where.end, ys);
@@ -671,7 +660,7 @@ void extractor::run() {
             std::size_t tail = skip_blank_back(t_, b.where.end, b.where.begin) - b.where.begin;
             bool lead_in = bt.find(':') != std::string_view::npos || bt.find("：") != std::string_view::npos ||
                            (tail >= 3 && bt.substr(tail - 3, 3) == "are");
-            if (lead_in) target_list_.find_all(t_, b.where.begin, b.where.end, tl);
+            if (lead_in) hits_.find_all(lexicon_hits::target_list, b.where.begin, b.where.end, tl);
             if (!tl.empty()) {
                 // the lead-in ends at the first colon after the cue (`…this year are:`, `是：`),
                 // or at the end of a block that ends with `are`
@@ -701,7 +690,7 @@ void extractor::run() {
         } else if (list_items && heading && b.kind != block_kind::item) {
             // a new lead-in closes the list unless it is the list's own lead-in
             std::vector<lexicon_match> tl;
-            target_list_.find_all(t_, b.where.begin, b.where.end, tl);
+            hits_.find_all(lexicon_hits::target_list, b.where.begin, b.where.end, tl);
             if (tl.empty()) list_items = false;
         }
         if (heading) {
@@ -735,9 +724,9 @@ void extractor::run() {
 
 }  // namespace
 
-void extract_statements(document& doc, lexicon const& lex) {
+void extract_statements(document& doc, lexicon const& lex, lexicon_hits const& hits) {
     doc.statements.clear();
-    extractor x(doc, lex);
+    extractor x(doc, lex, hits);
     x.run();
 }
 

@@ -47,7 +47,7 @@ public:
     /// Walks text forward from `pos` (not past `to`) and calls f(end, terminal) for every
     /// alias that matches text[pos, end), shortest first.
     template <class F>
-    void walk_forward(std::string_view t, std::size_t pos, std::size_t to, F&& f) const {
+    [[gnu::always_inline]] void walk_forward(std::string_view t, std::size_t pos, std::size_t to, F&& f) const {
         auto const* s = reinterpret_cast<unsigned char const*>(t.data());
         std::uint32_t n = 0;
         std::size_t i = pos;
@@ -74,7 +74,7 @@ public:
     /// for every alias that matches text[begin, end), shortest first. The trie must hold
     /// the aliases reversed.
     template <class F>
-    void walk_backward(std::string_view t, std::size_t end, std::size_t from, F&& f) const {
+    [[gnu::always_inline]] void walk_backward(std::string_view t, std::size_t end, std::size_t from, F&& f) const {
         auto const* s = reinterpret_cast<unsigned char const*>(t.data());
         std::uint32_t n = 0;
         std::size_t i = end;
@@ -104,7 +104,7 @@ private:
         std::uint32_t term = 0, nterm = 0;     // terminals_[term, term + nterm)
         std::uint8_t before[4] = {0, 0, 0, 0};  // children in the words before bits[w]
     };
-    std::uint32_t child(std::uint32_t n, unsigned char c) const noexcept {
+    [[gnu::always_inline]] std::uint32_t child(std::uint32_t n, unsigned char c) const noexcept {
         if (n == 0) return root_[c];
         node const& k = nodes_[n];
         std::uint64_t w = k.bits[c >> 6];
@@ -135,6 +135,8 @@ public:
     void add(std::string_view alias);
     /// `second` is the code point after `first`, or npos_cp at the end of the text.
     [[nodiscard]] bool may_start(char32_t first, char32_t second) const noexcept {
+        std::uint32_t f = first < 0x10000 ? first : 0xFFFF;
+        if (!((first_[f >> 6] >> (f & 63)) & 1)) return false;
         return test(single(first)) || (second != npos_cp && test(pair(first, second)));
     }
     static constexpr char32_t npos_cp = 0xFFFFFFFF;
@@ -148,6 +150,7 @@ private:
     }
     bool test(std::uint32_t i) const noexcept { return (bits_[i >> 6] >> (i & 63)) & 1; }
     std::vector<std::uint64_t> bits_;
+    std::vector<std::uint64_t> first_ = std::vector<std::uint64_t>(1024, 0);  // first code point (BMP), exact
     int shift_ = 22;
 };
 
@@ -156,7 +159,7 @@ struct folded_cp {
     char32_t cp;
     std::uint8_t length;
 };
-[[nodiscard]] inline folded_cp next_cp(unsigned char const* s, std::size_t pos) noexcept {
+[[nodiscard]] [[gnu::always_inline]] inline folded_cp next_cp(unsigned char const* s, std::size_t pos) noexcept {
     unsigned char c = s[pos];
     if (c < 0x80) return {fold_cp(c), 1};
     if (c < 0xE0) return {char32_t((c & 0x1F) << 6 | (s[pos + 1] & 0x3F)), 2};

@@ -1,0 +1,39 @@
+// The lexicon scan: one lexicon_scanner over every block, for all the kinds the
+// statements, topics and actions stages look for, so that no stage walks the text
+// for lexicon words on its own.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "stages.hpp"
+
+namespace reportx::detail {
+
+std::optional<lexicon_match> lexicon_hits::at(kind k, std::size_t pos) const {
+    auto const& v = of[k];
+    auto it = std::lower_bound(v.begin(), v.end(), pos, [](lexicon_match const& m, std::size_t p) { return m.begin < p; });
+    if (it == v.end() || it->begin != pos) return std::nullopt;
+    return *it;
+}
+
+lexicon_hits scan_lexicon(document const& doc, lexicon const& lex) {
+    // In the order of lexicon_hits::kind.
+    static std::vector<std::string> const kinds{"topic",     "verb",       "modifier",    "connector",
+                                                "metric",    "direction",  "kind_cue",    "period_cue",
+                                                "section_cue", "target_list"};
+    static_assert(lexicon_hits::count == 10);
+    auto scanner = lex.scanner(kinds);
+    lexicon_hits hits;
+    std::vector<std::vector<lexicon_match>> out(lexicon_hits::count);
+    std::size_t done = 0;  // blocks do not overlap; never scan a byte twice
+    for (auto const& b : doc.blocks) {
+        std::size_t from = std::max(b.where.begin, done);
+        if (from >= b.where.end) continue;
+        scanner->scan(doc.text, from, b.where.end, out);
+        done = b.where.end;
+    }
+    for (std::size_t k = 0; k < lexicon_hits::count; ++k) hits.of[k] = std::move(out[k]);
+    return hits;
+}
+
+}  // namespace reportx::detail
