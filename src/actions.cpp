@@ -17,9 +17,9 @@
 // conjunction, 巩固扩大, are verb entries whose `expands` names the parts): one action
 // per verb, all sharing the object span. A verb with no object (a `no_object` word such as
 // `by`, `in`, 的 after it, or nothing before the clause end) is a passive or intransitive
-// use, not a directive, and gives no action. Every lookahead is bounded by the longest
-// alias, and code points that start no alias are skipped before the trie is walked, so
-// the pass is linear in the block.
+// use, not a directive, and gives no action. Verbs, modifiers and connectors come from
+// the document's lexicon scan (src/scan.cpp): a lookup is a byte test in a per-block
+// table of where hits start, so the pass is linear in the block.
 #include <algorithm>
 #include <optional>
 #include <string>

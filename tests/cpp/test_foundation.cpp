@@ -94,3 +94,60 @@ TEST_CASE("json: code-point offsets, escapes and empty tables keep their shape")
     CHECK(t.find("metric_id"));
     CHECK_THROWS_AS((void)make_table(doc, "nope"), std::invalid_argument);
 }
+
+TEST_CASE("lexicon_scanner: one pass finds what each kind's matcher finds, at every place") {
+    // The stages read the one-pass scan instead of asking each matcher; on real text in
+    // both languages the two must agree on every start, end and entry.
+    auto lex = lexicon::builtin();
+    std::vector<std::string> kinds{"topic", "verb", "modifier", "connector", "metric", "direction"};
+    auto scanner = lex->scanner(kinds);
+    CHECK(lex->scanner(kinds) == scanner);  // built once, then kept
+    for (auto const* name : {"seed-2024-summary-en.txt", "gwr-2024-zh.txt", "other-za-sona-2022-en.txt"}) {
+        std::string text = rxtest::corpus(name);
+        std::size_t n = std::min<std::size_t>(text.size(), 60000);
+        while (n < text.size() && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;  // a character start
+        std::string_view t = std::string_view(text).substr(0, n);
+        std::vector<std::vector<lexicon_match>> hits;
+        scanner->scan(t, 0, t.size(), hits);
+        REQUIRE(hits.size() == kinds.size());
+        std::size_t total = 0;
+        for (std::size_t k = 0; k < kinds.size(); ++k) {
+            auto const& m = lex->match(kinds[k]);
+            std::vector<lexicon_match> expected;
+            for (std::size_t p = 0; p < t.size(); ++p)
+                if ((static_cast<unsigned char>(t[p]) & 0xC0) != 0x80)
+                    if (auto r = m.longest_at(t, p)) expected.push_back(*r);
+            INFO(name, " kind ", kinds[k]);
+            REQUIRE(hits[k].size() == expected.size());
+            for (std::size_t i = 0; i < expected.size(); ++i) {
+                CHECK(hits[k][i].begin == expected[i].begin);
+                CHECK(hits[k][i].end == expected[i].end);
+                CHECK(hits[k][i].entry == expected[i].entry);
+            }
+            total += expected.size();
+            // leftmost_longest over the hits is matcher::find_all
+            std::vector<lexicon_match> a, b;
+            leftmost_longest(hits[k], 0, t.size(), a);
+            m.find_all(t, 0, t.size(), b);
+            CHECK(a.size() == b.size());
+        }
+        CHECK(total > 100);  // the text is full of them
+    }
+}
+
+TEST_CASE("matcher: the longest alias that keeps the word boundary wins") {
+    auto lex = lexicon::from_text("topic\tcoal\tcoal\t-\tcoal\n"
+                                  "topic\tcoal_power\tcoal power\t-\tcoal power\n",
+                                  "t.tsv");
+    auto const& m = lex.match("topic");
+    auto r = m.longest_at("coal powers", 0);  // `coal power` would end inside a word
+    REQUIRE(r);
+    CHECK(r->end == 4);
+    r = m.longest_at("Coal  power plants", 0);
+    REQUIRE(r);
+    CHECK(r->end == 11);
+    CHECK_FALSE(m.longest_at("charcoal", 4));
+    r = m.longest_ending_at("use coal power", 14);
+    REQUIRE(r);
+    CHECK(r->begin == 4);
+}
