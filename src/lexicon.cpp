@@ -136,12 +136,11 @@ bool may_start(start_filter const& f, std::string_view t, std::size_t pos, std::
 
 }  // namespace
 
-// One kind: a forward trie (matches from a start), a backward one (matches ending at a
-// place, aliases stored reversed) and the start filter.
+// One kind: the forward index (matches from a start, with the start filter) and a
+// backward trie (matches ending at a place, aliases stored reversed).
 struct matcher::impl {
-    byte_trie forward, backward;
-    start_filter filter;
-    std::vector<std::string> aliases;  // until finish()
+    detail::alias_index forward;
+    byte_trie backward;
 };
 
 matcher::matcher() = default;
@@ -154,28 +153,23 @@ bool matcher::empty() const noexcept { return !impl_; }
 void matcher::add(std::string_view alias, std::uint32_t entry) {
     if (alias.empty()) return;
     if (!impl_) impl_ = std::make_unique<impl>();
-    impl_->forward.insert(alias, alias, 0, entry);
+    impl_->forward.add(alias, 0, entry);
     std::string rev(alias.rbegin(), alias.rend());
     impl_->backward.insert(rev, alias, 0, entry);
-    impl_->aliases.emplace_back(alias);
 }
 
 void matcher::finish() {
     if (!impl_) return;
     impl_->forward.finish();
     impl_->backward.finish();
-    impl_->filter.reset(impl_->aliases.size());
-    for (auto const& a : impl_->aliases) impl_->filter.add(a);
-    impl_->aliases.clear();
-    impl_->aliases.shrink_to_fit();
 }
 
 REPORTX_POPCNT_CLONES std::optional<lexicon_match> matcher::longest_at(std::string_view text, std::size_t pos) const {
     if (!impl_ || pos >= text.size()) return std::nullopt;
     if (alnum_at(text, pos) && pos > 0 && alnum_at(text, pos - 1)) return std::nullopt;  // inside a word
-    if (!may_start(impl_->filter, text, pos, text.size())) return std::nullopt;
+    if (!may_start(impl_->forward.filter, text, pos, text.size())) return std::nullopt;
     std::optional<lexicon_match> best;
-    impl_->forward.walk_forward(text, pos, text.size(), [&](std::size_t end, trie_terminal const& t) {
+    impl_->forward.trie.walk_forward(text, pos, text.size(), [&](std::size_t end, trie_terminal const& t) {
         if (alnum_at(text, end - 1) && alnum_at(text, end)) return;  // ends inside a word
         best = lexicon_match{pos, end, t.entry};
     });
@@ -214,29 +208,17 @@ void matcher::find_all(std::string_view text, std::size_t from, std::size_t to,
 
 // ---- lexicon_scanner -------------------------------------------------------------
 
-struct lexicon_scanner::impl {
-    byte_trie trie;
-    start_filter filter;
-};
+struct lexicon_scanner::impl : detail::alias_index {};
 
 lexicon_scanner::lexicon_scanner(lexicon const& lex, std::vector<std::string> kinds)
     : impl_(std::make_unique<impl>()), kinds_(std::move(kinds)) {
-    std::size_t count = 0;
-    std::vector<std::string_view> all;
     for (std::uint32_t i = 0; i < lex.entries().size(); ++i) {
         auto const& e = lex.entries()[i];
-        for (std::size_t k = 0; k < kinds_.size(); ++k) {
-            if (e.kind != kinds_[k]) continue;
-            for (auto const& a : e.aliases) {
-                impl_->trie.insert(a, a, static_cast<std::uint16_t>(k), i);
-                all.push_back(a);
-                ++count;
-            }
-        }
+        for (std::size_t k = 0; k < kinds_.size(); ++k)
+            if (e.kind == kinds_[k])
+                for (auto const& a : e.aliases) impl_->add(a, static_cast<std::uint16_t>(k), i);
     }
-    impl_->trie.finish();
-    impl_->filter.reset(count);
-    for (auto a : all) impl_->filter.add(a);
+    impl_->finish();
 }
 
 lexicon_scanner::~lexicon_scanner() = default;

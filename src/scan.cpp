@@ -2,6 +2,7 @@
 // statements, topics and actions stages look for, so that no stage walks the text
 // for lexicon words on its own.
 #include <algorithm>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -17,11 +18,8 @@ std::optional<lexicon_match> lexicon_hits::at(kind k, std::size_t pos) const {
 }
 
 lexicon_hits scan_lexicon(document const& doc, lexicon const& lex) {
-    // In the order of lexicon_hits::kind.
-    static std::vector<std::string> const kinds{"topic",     "verb",       "modifier",    "connector",
-                                                "metric",    "direction",  "kind_cue",    "period_cue",
-                                                "section_cue", "target_list"};
-    static_assert(lexicon_hits::count == 10);
+    static std::vector<std::string> const kinds(std::begin(lexicon_hits::kind_names),
+                                                std::end(lexicon_hits::kind_names));
     auto scanner = lex.scanner(kinds);
     lexicon_hits hits;
     std::vector<std::vector<lexicon_match>> out(lexicon_hits::count);

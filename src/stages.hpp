@@ -23,6 +23,10 @@ struct lexicon_hits {
         section_cue, target_list,                         // statements: headings and lead-ins
         count
     };
+    /// The lexicon kind each slot holds, in the order above.
+    static constexpr char const* kind_names[count] = {"topic",    "verb",      "modifier",   "connector",
+                                                      "metric",   "direction", "kind_cue",   "period_cue",
+                                                      "section_cue", "target_list"};
     std::vector<lexicon_match> of[count];
 
     /// The hit of kind k that starts at pos, if any.

@@ -5,13 +5,11 @@
 // alias (`expands` column: `the new three`, 新三样) gives one topic per expanded id,
 // all with the alias's span. Entries whose id is `none` or starts with `none.` are
 // stop phrases: they take the text (longest match) and report nothing.
-#include <optional>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
-#include "reportx/utf8.hpp"
 #include "stages.hpp"
 #include "topics_actions.hpp"
 

@@ -154,6 +154,27 @@ private:
     int shift_ = 22;
 };
 
+/// A trie and its start filter, filled together: aliases are added, then finish().
+/// What a matcher walks forward and what a lexicon_scanner walks.
+struct alias_index {
+    byte_trie trie;
+    start_filter filter;
+    /// Adds an alias of the kind in slot `kind` (the text must outlive finish()).
+    void add(std::string_view alias, std::uint16_t kind, std::uint32_t entry) {
+        trie.insert(alias, alias, kind, entry);
+        pending_.push_back(alias);
+    }
+    void finish() {
+        trie.finish();
+        filter.reset(pending_.size());
+        for (auto a : pending_) filter.add(a);
+        pending_ = {};
+    }
+
+private:
+    std::vector<std::string_view> pending_;  // aliases for the filter, sized once all are known
+};
+
 /// The code point at pos, folded for the filter (text is valid UTF-8, pos < size).
 struct folded_cp {
     char32_t cp;
