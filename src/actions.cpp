@@ -36,7 +36,7 @@ namespace reportx::detail {
 
 namespace {
 
-constexpr bool is_alpha(unsigned char c) noexcept { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
+using utf8::is_ascii_alpha;
 
 struct verb_hit {
     lexicon_match m;
@@ -103,7 +103,7 @@ public:
             auto c = static_cast<unsigned char>(t_[p]);
             if (std::size_t n = hard_break(p)) { p += n; candidate = true; continue; }
             if (c < 0x80) {
-                if (is_alpha(c) && (p == 0 || !is_ascii_alnum(static_cast<unsigned char>(t_[p - 1])))) {
+                if (is_ascii_alpha(c) && (p == 0 || !is_ascii_alnum(static_cast<unsigned char>(t_[p - 1])))) {
                     if (auto g = parse_group(p)) { p = emit(*g); candidate = true; continue; }
                     while (p < end_ && is_ascii_alnum(static_cast<unsigned char>(t_[p]))) ++p;
                     candidate = true;
@@ -166,14 +166,7 @@ private:
         return 0;
     }
 
-    std::size_t skip_blank(std::size_t p) const noexcept {
-        while (p < end_) {
-            auto d = utf8::decode(t_, p);
-            if (!utf8::is_blank(d.cp)) break;
-            p += d.length;
-        }
-        return p;
-    }
+    std::size_t skip_blank(std::size_t p) const noexcept { return utf8::skip_blank(t_, p, end_); }
 
     // The hit of kind k at p, unless it is a stop entry.
     std::optional<lexicon_match> word(lexicon_hits::kind k, std::size_t p) const {
@@ -274,7 +267,7 @@ private:
                 ++p;
                 continue;
             }
-            if (is_alpha(c) && (p == 0 || !is_ascii_alnum(static_cast<unsigned char>(t_[p - 1])))) {
+            if (is_ascii_alpha(c) && (p == 0 || !is_ascii_alnum(static_cast<unsigned char>(t_[p - 1])))) {
                 auto cn = word(lexicon_hits::connector, p);
                 if (cn && lex_.entry(cn->entry).weight >= 1) {
                     // `and optimize the structure` ends the object; `transformation and

@@ -12,23 +12,6 @@
 namespace reportx::detail {
 
 
-std::size_t skip_blank(std::string_view t, std::size_t pos, std::size_t to) noexcept {
-    while (pos < to) {
-        auto d = utf8::decode(t, pos);
-        if (!utf8::is_blank(d.cp)) break;
-        pos += d.length;
-    }
-    return std::min(pos, to);
-}
-
-std::size_t skip_blank_back(std::string_view t, std::size_t pos, std::size_t from) noexcept {
-    while (pos > from) {
-        std::size_t p = utf8::prev(t, pos);
-        if (!utf8::is_blank(utf8::decode(t, p).cp)) break;
-        pos = p;
-    }
-    return pos;
-}
 
 namespace {
 

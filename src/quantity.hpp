@@ -11,6 +11,7 @@
 
 #include "reportx/lexicon.hpp"
 #include "reportx/model.hpp"
+#include "reportx/utf8.hpp"
 
 namespace reportx::detail {
 
@@ -52,12 +53,10 @@ private:
     matcher const &unit_prefix_, &number_, &qualifier_, &not_before_, &not_range_;
 };
 
-/// Small text helpers shared by the statements stage.
-[[nodiscard]] inline bool is_ascii_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-[[nodiscard]] inline bool is_ascii_digit(char c) noexcept { return c >= '0' && c <= '9'; }
-/// Skips blanks (ASCII/Unicode spaces, zero-width) forward from `pos`, not past `to`.
-[[nodiscard]] std::size_t skip_blank(std::string_view t, std::size_t pos, std::size_t to) noexcept;
-/// Skips blanks backward from `pos` (exclusive), not before `from`.
-[[nodiscard]] std::size_t skip_blank_back(std::string_view t, std::size_t pos, std::size_t from) noexcept;
+/// Text helpers the statements stage uses unqualified (include/reportx/utf8.hpp).
+using utf8::is_ascii_alpha;
+using utf8::is_ascii_digit;
+using utf8::skip_blank;
+using utf8::skip_blank_back;
 
 }  // namespace reportx::detail

@@ -74,9 +74,6 @@ constexpr bool is_cjk(char32_t c) noexcept {
     return utf8::is_han(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF) ||
            (c >= 0x2E80 && c <= 0x2FDF);
 }
-constexpr bool is_ascii_alnum(char32_t c) noexcept {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
 /// Punctuation inside a sentence: a line holding it is prose, not a title fragment.
 constexpr bool is_inner_punct(char32_t c) noexcept {
     return c == U'，' || c == U'。' || c == U'、' || c == U'；' || c == U'：' || c == ',' || c == ';';
@@ -189,18 +186,7 @@ private:
             }
             return;
         }
-        std::size_t ve = e;
-        while (ve > vb) {
-            auto c = static_cast<unsigned char>(t_[ve - 1]);
-            if (c < 0x80) {
-                if (!utf8::is_space(c)) break;
-                --ve;
-                continue;
-            }
-            std::size_t p = utf8::prev(t_, ve);
-            if (!utf8::is_blank(utf8::decode(t_, p).cp)) break;
-            ve = p;
-        }
+        std::size_t ve = utf8::skip_blank_back(t_, e, vb);
         bool adjacent = !gap_, force = zw_pending_;
         gap_ = zw_pending_ = false;
         content(vb, ve, adjacent, force);
@@ -430,12 +416,7 @@ private:
 
         emit(block_kind::heading, heading_block.begin, heading_block.end);
 
-        std::size_t rest = heading_block.end;
-        while (rest < line_end) {  // skip blanks between 。 and the body
-            auto d = utf8::decode(t_, rest);
-            if (!utf8::is_blank(d.cp)) break;
-            rest += d.length;
-        }
+        std::size_t rest = utf8::skip_blank(t_, heading_block.end, line_end);  // blanks between 。 and the body
         if (rest < line_end) start(block_kind::paragraph, rest, line_end);
     }
 
@@ -526,14 +507,7 @@ private:
         open_.text_begin = std::min(text, e);
     }
 
-    std::size_t trim_back(std::size_t b, std::size_t e) const {
-        while (e > b) {
-            std::size_t p = utf8::prev(t_, e);
-            if (!utf8::is_blank(utf8::decode(t_, p).cp)) break;
-            e = p;
-        }
-        return e;
-    }
+    std::size_t trim_back(std::size_t b, std::size_t e) const { return utf8::skip_blank_back(t_, e, b); }
 
     // ---- plain lines and joining -------------------------------------------------------
 
@@ -568,7 +542,8 @@ private:
                    code_points(vb, ve, 3) <= 2 || copula_colon(vb, ve) || has_inner_punct(o.b.where.begin, o.b.where.end);
         }
         // English: a word or number broken by a line break, continued in lower case or digits.
-        if (is_ascii_alnum(last) || last == '-') return (first >= 'a' && first <= 'z') || (first >= '0' && first <= '9');
+        if ((last < 0x80 && utf8::is_ascii_alnum(static_cast<unsigned char>(last))) || last == '-')
+            return (first >= 'a' && first <= 'z') || (first >= '0' && first <= '9');
         return false;
     }
 
@@ -739,12 +714,7 @@ private:
             if (is_terminal(utf8::decode(t_, p).cp)) break;
             s = p;
         }
-        while (s < m->begin) {
-            auto d = utf8::decode(t_, s);
-            if (!utf8::is_blank(d.cp)) break;
-            s += d.length;
-        }
-        return s;
+        return utf8::skip_blank(t_, s, m->begin);
     }
 
     void push_item(block k, std::uint32_t fam, std::size_t text_begin) {

@@ -40,6 +40,10 @@ struct decoded {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/// ASCII letter; ASCII digit.
+[[nodiscard]] constexpr bool is_ascii_alpha(unsigned char c) noexcept { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
+[[nodiscard]] constexpr bool is_ascii_digit(unsigned char c) noexcept { return c >= '0' && c <= '9'; }
+
 /// Bytes in the sequence a lead byte starts (1 for a continuation byte, to resync).
 [[nodiscard]] constexpr std::uint8_t sequence_length(unsigned char lead) noexcept {
     return lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
@@ -59,6 +63,26 @@ struct decoded {
 
 /// Space or zero-width: nothing a reader sees.
 [[nodiscard]] constexpr bool is_blank(char32_t cp) noexcept { return is_space(cp) || is_zero_width(cp); }
+
+/// Skips blanks (spaces of every kind, zero-width characters) forward from `pos`, not past `to`.
+[[nodiscard]] inline std::size_t skip_blank(std::string_view t, std::size_t pos, std::size_t to) noexcept {
+    while (pos < to) {
+        auto d = decode(t, pos);
+        if (!is_blank(d.cp)) break;
+        pos += d.length;
+    }
+    return pos < to ? pos : to;
+}
+
+/// Skips blanks backward from `pos` (exclusive), not before `from`.
+[[nodiscard]] inline std::size_t skip_blank_back(std::string_view t, std::size_t pos, std::size_t from) noexcept {
+    while (pos > from) {
+        std::size_t p = prev(t, pos);
+        if (!is_blank(decode(t, p).cp)) break;
+        pos = p;
+    }
+    return pos;
+}
 
 /// CJK ideograph (basic block and extension A, compatibility ideographs).
 [[nodiscard]] constexpr bool is_han(char32_t cp) noexcept {
