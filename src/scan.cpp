@@ -17,6 +17,14 @@ std::optional<lexicon_match> lexicon_hits::at(kind k, std::size_t pos) const {
     return *it;
 }
 
+std::optional<lexicon_match> lexicon_hits::first(kind k, std::size_t from, std::size_t to) const {
+    auto const& v = of[k];
+    auto it = std::lower_bound(v.begin(), v.end(), from, [](lexicon_match const& m, std::size_t p) { return m.begin < p; });
+    for (; it != v.end() && it->begin < to; ++it)
+        if (it->end <= to) return *it;
+    return std::nullopt;
+}
+
 lexicon_hits scan_lexicon(document const& doc, lexicon const& lex) {
     static std::vector<std::string> const kinds(std::begin(lexicon_hits::kind_names),
                                                 std::end(lexicon_hits::kind_names));

@@ -36,6 +36,8 @@ struct lexicon_hits {
     void find_all(kind k, std::size_t from, std::size_t to, std::vector<lexicon_match>& out) const {
         leftmost_longest(of[k], from, to, out);
     }
+    /// The first of those: the first hit of kind k inside [from, to).
+    [[nodiscard]] std::optional<lexicon_match> first(kind k, std::size_t from, std::size_t to) const;
 };
 
 /// lang, title, date, year, sections, blocks (+ diagnostics). src/structure*.cpp

@@ -91,19 +91,19 @@ constexpr int max_cue_steps = 64;  // how far back a lookup skips unusable cues
 class extractor {
 public:
     extractor(document& doc, lexicon const& lex, lexicon_hits const& hits)
-        : doc_(doc), t_(doc.text), lex_(lex), hits_(hits), scanner_(lex), direction_post_(lex.match("direction_post")),
-          found_(4) {}
+        : doc_(doc), t_(doc.text), lex_(lex), hits_(hits), scanner_(lex), direction_post_(lex.match("direction_post")) {}
 
     void run();
 
 private:
-    struct window_cues {  // cue matches of one block, computed once in one pass
-        std::vector<lexicon_match> metrics, directions, kinds;
+    struct window_cues {  // cue matches of the sentences with quantities in the current block
+        std::vector<lexicon_match> metrics, directions, kinds, periods;
     };
 
     context heading_context(span s) const;
-    bool heading_like(block const& b) const;
-    window_cues const& cues_for(block const& b);
+    void find_heading_like();
+    bool reads_as_heading(block const& b) const;
+    bool heading_like(block const& b) const { return heading_like_[static_cast<std::size_t>(b.id)]; }
     void prepare_cues(block const& b, std::vector<quantity> const& qs);
     // Clause and sentence boundaries of the current block, indexed once (blocks with quantities).
     struct delimiter {
@@ -129,27 +129,22 @@ private:
     quantity_scanner scanner_;
     matcher const& direction_post_;
     int year_ = 0;  // 0: unknown
-    window_cues cache_;
-    bool cache_valid_ = false;
-    std::vector<std::vector<lexicon_match>> found_;
-    span sentence_{};  // the last sentence located (statements of one sentence share it)
-    // period cues of the whole block (a paragraph names its year once: 刚刚过去的2017年，…)
-    int period_block_ = -1;
-    std::vector<lexicon_match> block_periods_;
+    window_cues cues_;  // of the current block (prepare_cues)
+    span sentence_{};   // the last sentence located (statements of one sentence share it)
+    // years anywhere in the block before its last quantity (a paragraph names its year once: 刚刚过去的2017年，…)
     std::vector<std::pair<std::size_t, int>> block_years_;
-    std::vector<lexicon_match> scratch_;
+    std::vector<char> heading_like_;  // per block id
 };
 
 // The kind and period a heading (or a lead-in line) sets for what follows.
 context extractor::heading_context(span s) const {
     context c;
-    std::vector<lexicon_match> m;
-    hits_.find_all(lexicon_hits::section_cue, s.begin, s.end, m);
+    auto const cue = hits_.first(lexicon_hits::section_cue, s.begin, s.end);
     std::vector<std::pair<std::size_t, int>> years;
     find_years(t_, s.begin, s.end, years);
     std::optional<int> hy;
     if (!years.empty()) hy = years.front().second;
-    if (m.empty()) {
+    if (!cue) {
         // A heading with a year and no cue: the report's year (or later) is a plan, earlier years a review.
         if (hy && year_ && s.size() < 200) {
             c.kind = *hy >= year_ ? statement_kind::target : statement_kind::outcome;
@@ -157,7 +152,7 @@ context extractor::heading_context(span s) const {
         }
         return c;
     }
-    auto const& e = lex_.entry(m.front().entry);
+    auto const& e = lex_.entry(cue->entry);
     int w = static_cast<int>(e.weight);
     if (e.id == "target") {
         c.kind = statement_kind::target;
@@ -177,10 +172,25 @@ context extractor::heading_context(span s) const {
     return c;
 }
 
-bool extractor::heading_like(block const& b) const {
-    if (b.kind == block_kind::heading) return true;
-    for (auto const& s : doc_.sections)
-        if (s.heading.begin >= b.where.begin && s.heading.begin < b.where.end) return true;
+// Which blocks read like a heading, worked out once per document: heading blocks, blocks
+// holding a section's heading, lead-ins ending with a colon and, in a document without
+// sections, short lines without a sentence end.
+void extractor::find_heading_like() {
+    auto const& blocks = doc_.blocks;  // in text order, not overlapping
+    heading_like_.assign(blocks.size(), 0);
+    for (auto const& s : doc_.sections) {
+        auto it = std::upper_bound(blocks.begin(), blocks.end(), s.heading.begin,
+                                   [](std::size_t p, block const& b) { return p < b.where.begin; });
+        if (it != blocks.begin() && s.heading.begin < std::prev(it)->where.end)
+            heading_like_[static_cast<std::size_t>(std::prev(it)->id)] = 1;
+    }
+    for (auto const& b : blocks) {
+        auto& h = heading_like_[static_cast<std::size_t>(b.id)];
+        h = h || b.kind == block_kind::heading || reads_as_heading(b);
+    }
+}
+
+bool extractor::reads_as_heading(block const& b) const {
     std::size_t e = skip_blank_back(t_, b.where.end, b.where.begin);
     if (e == b.where.begin) return false;
     std::size_t last = utf8::prev(t_, e);
@@ -194,14 +204,6 @@ bool extractor::heading_like(block const& b) const {
     return false;
 }
 
-// Cues of one block, found in one pass over the sentences that hold its quantities
-// (metrics, directions, kinds) and over the block up to its last quantity (periods, years).
-extractor::window_cues const& extractor::cues_for(block const& b) {
-    if (cache_valid_ && period_block_ == b.id) return cache_;
-    cache_valid_ = true;
-    period_block_ = b.id;
-    return cache_;
-}
 
 void extractor::index_delimiters(block const& b) {
     delims_.clear();
@@ -228,7 +230,7 @@ void extractor::index_delimiters(block const& b) {
             p += d.length;
             continue;
         }
-        p += c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        p += utf8::sequence_length(c);
     }
 }
 
@@ -244,8 +246,13 @@ std::size_t extractor::end_of(std::size_t pos, bool sentence) const {
     return it == v.end() ? indexed_.end : it->begin;
 }
 
+// Cues of one block, from the sentences that hold its quantities (metrics, directions,
+// kinds, periods), and the years of the block up to its last quantity.
 void extractor::prepare_cues(block const& b, std::vector<quantity> const& qs) {
-    for (auto& v : found_) v.clear();
+    cues_.metrics.clear();
+    cues_.directions.clear();
+    cues_.kinds.clear();
+    cues_.periods.clear();
     index_delimiters(b);
     std::size_t const bb = b.where.begin;
     std::size_t covered = bb;
@@ -253,21 +260,15 @@ void extractor::prepare_cues(block const& b, std::vector<quantity> const& qs) {
         std::size_t se = end_of(q.where.end, true);
         if (se <= covered) continue;
         std::size_t sb = std::max(covered, start_of(q.where.begin, true));
-        hits_.find_all(lexicon_hits::metric, sb, se, found_[0]);
-        hits_.find_all(lexicon_hits::direction, sb, se, found_[1]);
-        hits_.find_all(lexicon_hits::kind_cue, sb, se, found_[2]);
-        hits_.find_all(lexicon_hits::period_cue, sb, se, found_[3]);
+        hits_.find_all(lexicon_hits::metric, sb, se, cues_.metrics);
+        hits_.find_all(lexicon_hits::direction, sb, se, cues_.directions);
+        hits_.find_all(lexicon_hits::kind_cue, sb, se, cues_.kinds);
+        hits_.find_all(lexicon_hits::period_cue, sb, se, cues_.periods);
         covered = se;
     }
-    cache_.metrics.swap(found_[0]);
-    cache_.directions.swap(found_[1]);
-    cache_.kinds.swap(found_[2]);
-    block_periods_.swap(found_[3]);  // period phrases of the sentences with quantities
-    block_years_.clear();             // years anywhere before the last quantity (刚刚过去的2017年，…)
+    block_years_.clear();
     std::size_t last = qs.empty() ? bb : qs.back().where.begin;
     find_years(t_, bb, last, block_years_);
-    cache_valid_ = true;
-    period_block_ = b.id;
 }
 
 // `will be increased`, `to be reduced`: a participle after `be` is no past tense.
@@ -354,7 +355,7 @@ void extractor::add_statement(block const& b, quantity const& q, context const& 
     std::size_t const s_begin = sentence_.begin;
     std::size_t c_begin = start_of(q.where.begin, false);
     std::size_t c_end = end_of(q.where.end, false);
-    auto const& w = cues_for(b);
+    auto const& w = cues_;
 
     statement st;
     st.block = b.id;
@@ -458,9 +459,9 @@ void extractor::add_statement(block const& b, quantity const& q, context const& 
             }
         }
         lexicon_match const* pc = nullptr;
-        for (std::ptrdiff_t k = last_ending_by(block_periods_, q.where.begin), steps = 0;
+        for (std::ptrdiff_t k = last_ending_by(cues_.periods, q.where.begin), steps = 0;
              k >= 0 && steps < max_cue_steps; --k, ++steps) {
-            auto const& m = block_periods_[static_cast<std::size_t>(k)];
+            auto const& m = cues_.periods[static_cast<std::size_t>(k)];
             if (m.begin < best) break;
             if (!comparative_before(m.begin)) { pc = &m; break; }
         }
@@ -537,11 +538,9 @@ void extractor::add_list_items(block const& b, std::size_t from, std::size_t to,
         st.period = ctx.kind == statement_kind::target && ctx.period ? ctx.period
                     : year_ ? std::optional<int>(year_)
                             : std::nullopt;
-        std::vector<lexicon_match> m;
-        hits_.find_all(lexicon_hits::metric, s, e, m);
-        if (!m.empty()) {
-            st.metric = span{m.front().begin, m.front().end};
-            st.metric_id = lex_.entry(m.front().entry).id;
+        if (auto m = hits_.first(lexicon_hits::metric, s, e)) {
+            st.metric = span{m->begin, m->end};
+            st.metric_id = lex_.entry(m->entry).id;
         }
         std::vector<lexicon_match> d;
         hits_.find_all(lexicon_hits::direction, s, e, d);
@@ -561,12 +560,9 @@ void extractor::add_list_items(block const& b, std::size_t from, std::size_t to,
                    (d.cp == '.' && is_full_stop(t_, p, to));
         if (d.cp == ',' && t_.substr(p, 6) == ", and ") cut = true;
         if (!cut && d.cp == ' ' && t_.substr(p, 5) == " and ") {
-            std::vector<lexicon_match> l, r;
-            hits_.find_all(lexicon_hits::metric, seg, p, l);
             std::size_t re = p + 5;
             while (re < to && t_[re] != ',' && t_[re] != ';') ++re;
-            hits_.find_all(lexicon_hits::metric, p + 5, re, r);
-            if (!l.empty() && !r.empty()) cut = true;
+            if (hits_.first(lexicon_hits::metric, seg, p) && hits_.first(lexicon_hits::metric, p + 5, re)) cut = true;
         }
         if (cut) {
             emit(seg, p);
@@ -582,9 +578,7 @@ void extractor::add_list_items(block const& b, std::size_t from, std::size_t to,
                 }
                 bool figure = false;
                 for (auto const& q : qs) figure = figure || (q.where.begin >= seg && q.where.begin < ne);
-                std::vector<lexicon_match> mm;
-                if (!figure) hits_.find_all(lexicon_hits::metric, seg, ne, mm);
-                if (!figure && mm.empty()) return;
+                if (!figure && !hits_.first(lexicon_hits::metric, seg, ne)) return;
             }
         }
         p += d.length;
@@ -594,18 +588,18 @@ void extractor::add_list_items(block const& b, std::size_t from, std::size_t to,
 
 void extractor::run() {
     year_ = doc_.year.value_or(0);
+    find_heading_like();
     auto const& blocks = doc_.blocks;
     if (!year_) {
         // No year from the structure stage: take it from a target heading (`Major Tasks for 2020`).
         for (auto const& b : blocks) {
             if (!heading_like(b)) continue;
-            std::vector<lexicon_match> m;
-            hits_.find_all(lexicon_hits::section_cue, b.where.begin, b.where.end, m);
-            if (m.empty()) continue;
+            auto const cue = hits_.first(lexicon_hits::section_cue, b.where.begin, b.where.end);
+            if (!cue) continue;
             std::vector<std::pair<std::size_t, int>> ys;
             find_years(t_, b.where.begin, b.where.end, ys);
             if (ys.empty()) continue;
-            auto const& id = lex_.entry(m.front().entry).id;
+            auto const& id = lex_.entry(cue->entry).id;
             year_ = id == "target" ? ys.front().second : ys.front().second + 1;
             break;
         }
@@ -655,20 +649,22 @@ void extractor::run() {
         // target list lead-in (`The main targets for this year are:`) or paragraph (`主要预期目标是：…`)
         std::optional<std::size_t> list_from;
         {
-            std::vector<lexicon_match> tl;
+            std::optional<lexicon_match> tl;
             std::string_view bt = doc_.slice(b.where);
             std::size_t tail = skip_blank_back(t_, b.where.end, b.where.begin) - b.where.begin;
             bool lead_in = bt.find(':') != std::string_view::npos || bt.find("：") != std::string_view::npos ||
                            (tail >= 3 && bt.substr(tail - 3, 3) == "are");
-            if (lead_in) hits_.find_all(lexicon_hits::target_list, b.where.begin, b.where.end, tl);
-            if (!tl.empty()) {
+            if (lead_in) tl = hits_.first(lexicon_hits::target_list, b.where.begin, b.where.end);
+            if (tl) {
                 // the lead-in ends at the first colon after the cue (`…this year are:`, `是：`),
                 // or at the end of a block that ends with `are`
-                std::size_t r = tl.front().end;
+                std::size_t r = tl->end;
                 std::size_t colon = std::string_view::npos;
-                for (std::size_t k = r; k < std::min(b.where.end, r + 120); k += utf8::decode(t_, k).length) {
-                    char32_t cp = utf8::decode(t_, k).cp;
-                    if (cp == ':' || cp == U'：') { colon = k + utf8::decode(t_, k).length; break; }
+                for (std::size_t k = r, stop = std::min(b.where.end, r + 120); k < stop;) {
+                    auto const d = utf8::decode(t_, k);
+                    char32_t const cp = d.cp;
+                    k += d.length;
+                    if (cp == ':' || cp == U'：') { colon = k; break; }
                     if (is_sentence_end(cp) || cp == U'，' || cp == ',') break;
                 }
                 if (colon == std::string_view::npos && tail >= 3 && bt.substr(tail - 3, 3) == "are") r = b.where.end;
@@ -689,9 +685,7 @@ void extractor::run() {
             else list_items = false;
         } else if (list_items && heading && b.kind != block_kind::item) {
             // a new lead-in closes the list unless it is the list's own lead-in
-            std::vector<lexicon_match> tl;
-            hits_.find_all(lexicon_hits::target_list, b.where.begin, b.where.end, tl);
-            if (tl.empty()) list_items = false;
+            if (!hits_.first(lexicon_hits::target_list, b.where.begin, b.where.end)) list_items = false;
         }
         if (heading) {
             context h = heading_context(b.where);
@@ -701,7 +695,6 @@ void extractor::run() {
 
         qs.clear();
         scanner_.scan(t_, b.where.begin, b.where.end, qs);
-        cache_valid_ = false;
         sentence_ = {};
         if (!qs.empty()) prepare_cues(b, qs);
         for (auto const& q : qs) {
