@@ -255,15 +255,8 @@ private:
         return count >= 3;
     }
 
-    std::size_t skip_spaces(std::size_t i, std::size_t end) const {
-        while (i < end) {
-            if (t_[i] == ' ' || t_[i] == '\t') ++i;
-            else if (t_.compare(i, 2, "\xC2\xA0") == 0) i += 2;
-            else if (t_.compare(i, 3, "\xE3\x80\x80") == 0) i += 3;
-            else break;
-        }
-        return i;
-    }
+    /// The spaces after a label, a colon or a marker (the grammars' gap), not past `end`.
+    std::size_t skip_spaces(std::size_t i, std::size_t end) const { return grammar::skip_gap(t_.substr(0, end), i); }
 
     // `Post time: Mar-21-2024`, `来源：北京日报`, `时间：2026-02-02`, `**Time:** 3.30 pm`
     bool meta_line(std::size_t vb, std::size_t ve) {

@@ -7,19 +7,15 @@ BOOST_SPIRIT_INSTANTIATE(heading_type, char const*, x3::unused_type)
 
 heading_type const& heading() { return heading_rule; }
 
-namespace {
-
-// Skips spaces (ASCII, NBSP, U+3000) after a label.
-std::size_t skip_gap(std::string_view s, std::size_t i) {
-    for (;;) {
-        if (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
-        else if (s.substr(i, 2) == "\xC2\xA0") i += 2;
-        else if (s.substr(i, 3) == "\xE3\x80\x80") i += 3;
-        else return i;
+std::size_t skip_gap(std::string_view s, std::size_t i) noexcept {
+    while (i < s.size()) {
+        if (s[i] == ' ' || s[i] == '\t') ++i;
+        else if (s.compare(i, 2, "\xC2\xA0") == 0) i += 2;
+        else if (s.compare(i, 3, "\xE3\x80\x80") == 0) i += 3;
+        else break;
     }
+    return i;
 }
-
-}  // namespace
 
 int chinese_number(std::string_view s) noexcept {
     // 一 二 … 九 as digits, 十 and 百 as multipliers: 十二 = 12, 二十三 = 23, 一百零五 = 105.

@@ -38,6 +38,10 @@ struct heading_match {
 /// IV → 4, XII → 12; 0 if not a Roman numeral.
 [[nodiscard]] int roman_number(std::string_view s) noexcept;
 
+/// Skips the spaces that may follow a label or marker (space, tab, NBSP, U+3000) from `i`;
+/// the position after them (`i` itself when none follow or `i` is past the end).
+[[nodiscard]] std::size_t skip_gap(std::string_view s, std::size_t i) noexcept;
+
 // ---- list markers -------------------------------------------------------------
 
 enum class marker_form : std::uint8_t {
