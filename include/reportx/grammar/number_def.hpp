@@ -1,5 +1,5 @@
 #pragma once
-// Definition of the Arabic-number rule (see number.hpp).
+// Definition of the Arabic-number rule (see number.hpp). Included only by src/grammar/number.cpp.
 
 #include "reportx/grammar/common.hpp"
 #include "reportx/grammar/number.hpp"
@@ -22,7 +22,5 @@ auto const fraction = x3::char_('.') >> +digit;
 arabic_number_type const arabic_number_rule = "arabic_number";
 auto const arabic_number_rule_def = number_detail::integer_part >> -number_detail::fraction;
 BOOST_SPIRIT_DEFINE(arabic_number_rule)
-
-inline arabic_number_type const& arabic_number() { return arabic_number_rule; }
 
 }  // namespace reportx::grammar
