@@ -456,8 +456,7 @@ private:
         bool han = false;
         for (std::size_t i = w.begin; i < w.end;) {
             auto d = utf8::decode(t_, i);
-            if (is_terminal(d.cp) || is_inner_punct(d.cp) || is_opening(d.cp) || is_closing(d.cp) || d.cp == ':' ||
-                d.cp == U'：' || d.cp == U'！' || d.cp == U'？')
+            if (is_terminal(d.cp) || is_inner_punct(d.cp) || is_opening(d.cp) || is_closing(d.cp) || d.cp == ':')
                 return false;
             han |= utf8::is_han(d.cp);
             i += d.length;
