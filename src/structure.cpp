@@ -639,15 +639,22 @@ private:
         push(std::move(k));
     }
 
-    bool title_like(span w) const {
-        if (code_points(w.begin, w.end, 201) > 200) return false;
-        for (std::size_t i = w.begin; i < w.end;) {
+    /// Whether a sentence ends inside [b, e): `。！？；!?`, `. ` (a full stop before a space
+    /// in the span), and `;` where `semicolon` says so.
+    bool has_sentence_end(std::size_t b, std::size_t e, bool semicolon) const {
+        for (std::size_t i = b; i < e;) {
             auto d = utf8::decode(t_, i);
             if (d.cp == U'。' || d.cp == U'！' || d.cp == U'？' || d.cp == U'；' || d.cp == '!' || d.cp == '?' ||
-                (d.cp == '.' && i + 1 < w.end && t_[i + 1] == ' '))
-                return false;
+                (semicolon && d.cp == ';') || (d.cp == '.' && i + 1 < e && t_[i + 1] == ' '))
+                return true;
             i += d.length;
         }
+        return false;
+    }
+
+    bool title_like(span w) const {
+        if (code_points(w.begin, w.end, 201) > 200) return false;
+        if (has_sentence_end(w.begin, w.end, /*semicolon=*/false)) return false;
         char32_t last = utf8::decode(t_, utf8::prev(t_, w.end)).cp;
         return !(is_terminal(last) || last == ':' || last == U'：' || last == ',' || last == U'，' || last == U'、');
     }
@@ -739,14 +746,7 @@ private:
         std::size_t p = utf8::prev(t_, w.end);
         char32_t last = utf8::decode(t_, p).cp;
         if (last != ':' && last != U'：') return false;
-        for (std::size_t i = w.begin; i < p;) {
-            auto d = utf8::decode(t_, i);
-            if (d.cp == U'。' || d.cp == U'！' || d.cp == U'？' || d.cp == U'；' || d.cp == '!' || d.cp == '?' ||
-                d.cp == ';' || (d.cp == '.' && i + 1 < p && t_[i + 1] == ' '))
-                return false;
-            i += d.length;
-        }
-        return true;
+        return !has_sentence_end(w.begin, p, /*semicolon=*/true);
     }
 
     void push(block k) {
