@@ -196,10 +196,11 @@ private:
         std::string_view v = t_.substr(vb, ve - vb);
         if (front_ && (front_blocks_ >= 24 || vb > 16384)) front_ = false;
 
+        std::optional<grammar::heading_match> h;  // matched once; a licence line that goes on holds it
         if (in_licence_) {
             // A licence trailer runs to the end, unless a new first part begins (reports
             // concatenated into one file): what follows is report text again, numbered afresh.
-            auto h = grammar::match_heading(v);
+            h = grammar::match_heading(v);
             bool first_part = h && h->number == 1 &&
                               (h->form == grammar::heading_form::zh_part || h->form == grammar::heading_form::roman);
             if (!first_part) return plain(vb, ve, adjacent, force);
@@ -226,7 +227,7 @@ private:
             lists_.clear();
             return plain(vb, ve, false, false);
         }
-        auto h = grammar::match_heading(v);
+        if (!h) h = grammar::match_heading(v);
         if (h && heading_line(*h, vb, ve)) return;
         if (force) return plain(vb, ve, adjacent, force);  // a zero-width line inside a paragraph
         if (front_ && date_line(vb, ve)) return;
@@ -442,10 +443,12 @@ private:
         return 0;
     }
 
+    /// Whether a cue occurs in the span: the first place where one starts (and ends inside).
     bool has_cue(cue const& c, span h) const {
-        std::vector<lexicon_match> hits;
-        c.m->find_all(t_, h.begin, h.end, hits);
-        return !hits.empty();
+        std::string_view const t = t_.substr(0, h.end);
+        for (std::size_t i = h.begin; i < h.end; i += utf8::sequence_length(static_cast<unsigned char>(t_[i])))
+            if (c.m->longest_at(t, i)) return true;
+        return false;
     }
 
     /// A short line of Chinese words standing alone in the body, without any punctuation:
