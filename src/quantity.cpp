@@ -80,19 +80,23 @@ bool is_han_at(std::string_view t, std::size_t pos, std::size_t to) noexcept {
     return pos < to && utf8::is_han(utf8::decode(t, pos).cp);
 }
 
+// An ASCII word equal to a lower-case word, ignoring case (`The` is `the`).
+bool word_is(std::string_view w, std::string_view lower) noexcept {
+    if (w.size() != lower.size()) return false;
+    for (std::size_t i = 0; i < w.size(); ++i)
+        if ((w[i] | 0x20) != lower[i]) return false;
+    return true;
+}
+
 // Words after a number that do not make it a count of things.
 bool is_stop_word(std::string_view w) noexcept {
     static constexpr std::string_view stop[] = {
         "of", "and", "or", "to", "in", "at", "on", "the", "a", "an", "for", "with", "by", "from", "is", "are",
         "was", "were", "will", "be", "has", "have", "per", "as", "than", "that", "this", "which", "over", "under",
         "its", "it", "into", "across", "since", "until", "after", "before", "during", "while", "if", "so",
-        "but", "not", "also", "more", "less", "each", "every", "last", "next", "this", "when", "where", "we"};
-    for (auto s : stop) {
-        if (s.size() != w.size()) continue;
-        bool eq = true;
-        for (std::size_t i = 0; i < s.size() && eq; ++i) eq = (w[i] | 0x20) == s[i];
-        if (eq) return true;
-    }
+        "but", "not", "also", "more", "less", "each", "every", "last", "next", "when", "where", "we"};
+    for (auto s : stop)
+        if (word_is(w, s)) return true;
     return false;
 }
 
@@ -494,21 +498,20 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
             if (t.substr(r, 3) == "ago" && (r + 3 >= to || !is_ascii_alpha(t[r + 3]))) reject = true;
         }
         if (!reject && unit_id.empty()) {
+            // the word after the number (`two reductions`, `39,000 old … communities`)
+            std::size_t const r = skip_ascii_space(t, end, to);
+            std::size_t we = r;
+            while (we < to && is_ascii_alpha(t[we])) ++we;
+            std::string_view const next_word = t.substr(r, we - r);
             if (word) {
                 // English number words: two reductions; not `the three critical battles`, `Ten Actions`
-                std::size_t r = skip_ascii_space(t, end, to);
-                std::size_t we = r;
-                while (we < to && is_ascii_alpha(t[we])) ++we;
-                std::string_view next_word = t.substr(r, we - r);
                 bool the_before = false;
                 {
                     std::size_t b = n.begin;
                     while (b > from && t[b - 1] == ' ') --b;
                     std::size_t wb = b;
                     while (wb > from && is_ascii_alpha(t[wb - 1])) --wb;
-                    auto prev_word = t.substr(wb, b - wb);
-                    the_before = prev_word.size() == 3 && (prev_word[0] | 0x20) == 't' && (prev_word[1] | 0x20) == 'h' &&
-                                 (prev_word[2] | 0x20) == 'e';
+                    the_before = word_is(t.substr(wb, b - wb), "the");
                 }
                 bool capital_next = !next_word.empty() && next_word[0] >= 'A' && next_word[0] <= 'Z';
                 if (scaled) {
@@ -523,10 +526,6 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
             } else if (scaled) {
                 unit_id = zh ? "" : "count";
             } else {
-                std::size_t r = skip_ascii_space(t, end, to);
-                std::size_t we = r;
-                while (we < to && is_ascii_alpha(t[we])) ++we;
-                std::string_view next_word = t.substr(r, we - r);
                 if (!zh && r > end && next_word.size() > 1 && !is_stop_word(next_word) && !range)
                     unit_id = "count";
                 else
