@@ -5,7 +5,6 @@
 #include "quantity.hpp"
 
 #include <algorithm>  // std::min, std::max
-#include <cmath>      // std::fabs
 
 #include "reportx/utf8.hpp"
 
@@ -259,12 +258,11 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
         if (c >= '0' && c <= '9') {
             candidate = true;
         } else if (c >= 0x80) {
-            if (c < 0xE0 || c >= 0xF0) { i += c < 0xC0 ? 1 : c < 0xE0 ? 2 : 4; continue; }
-            // three-byte character: a numeral character? (〇 一 … 九 两 零 十 百 千 数)
+            std::uint8_t const len = utf8::sequence_length(c);
+            if (len != 3) { i += len; continue; }
+            // three-byte character: one that starts a numeral? (〇 零 一 … 九 两 十 数)
             if (i + 2 >= to) break;
-            char32_t cp = static_cast<char32_t>((c & 0x0F) << 12 | (static_cast<unsigned char>(t[i + 1]) & 0x3F) << 6 |
-                                                (static_cast<unsigned char>(t[i + 2]) & 0x3F));
-            candidate = numeral_start(cp);
+            candidate = numeral_start(utf8::decode(t, i).cp);
             if (!candidate) { i += 3; continue; }
         } else if (is_ascii_alpha(static_cast<char>(c))) {
             if (i > from && is_ascii_alpha(t[i - 1])) { ++i; continue; }
