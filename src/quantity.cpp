@@ -103,14 +103,14 @@ bool is_stop_word(std::string_view w) noexcept {
 
 // ---- quantity_scanner ----------------------------------------------------------------
 
-struct quantity_scanner::number_core {
+// A number of any form: end, value and the Arabic facts (grouped, decimal, digits) of
+// the arabic_number it extends, and where it begins.
+struct quantity_scanner::number_core : arabic_number {
     enum class form : std::uint8_t { arabic, chinese, word };
-    std::size_t begin = 0, end = 0;
-    double value = 0;
+    std::size_t begin = 0;
     std::optional<double> low, high;  // vague Chinese ranges: 两三, 数十
     form type = form::arabic;
-    bool grouped = false, decimal = false, leading_zero = false, capitalized = false;
-    int int_digits = 0;
+    bool capitalized = false;
 };
 
 quantity_scanner::quantity_scanner(lexicon const& lex)
@@ -135,12 +135,7 @@ bool quantity_scanner::number_at(std::string_view t, std::size_t pos, std::size_
         auto a = parse_arabic(t.substr(0, to), pos);
         if (!a) return false;
         n.type = number_core::form::arabic;
-        n.end = a->end;
-        n.value = a->value;
-        n.grouped = a->grouped;
-        n.decimal = a->decimal;
-        n.leading_zero = a->leading_zero;
-        n.int_digits = a->int_digits;
+        static_cast<arabic_number&>(n) = *a;
         // `67. 7%`: a decimal point that PDF extraction split from its digits.
         if (!n.decimal && !n.grouped && n.int_digits <= 3 && n.end + 2 < to && t[n.end] == '.' &&
             t[n.end + 1] == ' ' && is_ascii_digit(t[n.end + 2])) {
