@@ -5,6 +5,7 @@
 #include "quantity.hpp"
 
 #include <algorithm>  // std::min, std::max
+#include <charconv>   // std::from_chars
 
 #include "reportx/utf8.hpp"
 
@@ -146,10 +147,11 @@ bool quantity_scanner::number_at(std::string_view t, std::size_t pos, std::size_
                                             match_at(unit_, t, r, to))) ||
                                 (q < to && !is_ascii_digit(t[q]) && match_at(unit_, t, q, to));
             if (unit_follows && q - (n.end + 2) <= 3) {
-                std::string digits(t.substr(pos, n.end - pos));
-                digits += '.';
-                digits.append(t.substr(n.end + 2, q - n.end - 2));
-                n.value = std::stod(digits);
+                char digits[8];  // at most three digits, the point, three digits
+                std::size_t k = t.copy(digits, n.end - pos, pos);
+                digits[k++] = '.';
+                k += t.copy(digits + k, q - n.end - 2, n.end + 2);
+                std::from_chars(digits, digits + k, n.value);
                 n.decimal = true;
                 n.end = q;
             }
