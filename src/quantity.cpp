@@ -7,6 +7,7 @@
 #include <algorithm>  // std::min, std::max
 #include <charconv>   // std::from_chars
 
+#include "reportx/grammar/structure_match.hpp"
 #include "reportx/utf8.hpp"
 
 namespace reportx::detail {
@@ -39,36 +40,17 @@ std::size_t skip_ascii_space(std::string_view t, std::size_t pos, std::size_t to
     return pos;
 }
 
-int chinese_digit(char32_t cp) noexcept {
-    switch (cp) {
-        case U'〇': case U'零': return 0;
-        case U'一': return 1;
-        case U'二': case U'两': return 2;
-        case U'三': return 3;
-        case U'四': return 4;
-        case U'五': return 5;
-        case U'六': return 6;
-        case U'七': return 7;
-        case U'八': return 8;
-        case U'九': return 9;
-        default: return -1;
-    }
-}
-int chinese_multiplier(char32_t cp) noexcept {
-    switch (cp) {
-        case U'十': return 10;
-        case U'百': return 100;
-        case U'千': return 1000;
-        default: return 0;
-    }
-}
+// Chinese numerals: the one digit table and reader the heading labels use too.
+using grammar::chinese_digit;
+using grammar::chinese_multiplier;
 
-// Characters that can start a Chinese numeral: a 64K-bit table built once.
+// Characters that can start a Chinese numeral here (a digit, 十, the 数 of 数十): a
+// 64K-bit table built once from the digit table.
 struct numeral_table {
     std::uint64_t bits[1024] = {};
     numeral_table() {
-        for (char32_t cp : {U'〇', U'零', U'一', U'二', U'两', U'三', U'四', U'五', U'六', U'七', U'八', U'九', U'十', U'数'})
-            bits[cp >> 6] |= std::uint64_t{1} << (cp & 63);
+        for (char32_t cp = 0; cp < 0x10000; ++cp)
+            if (chinese_digit(cp) >= 0 || cp == U'十' || cp == U'数') bits[cp >> 6] |= std::uint64_t{1} << (cp & 63);
     }
 };
 bool numeral_start(char32_t cp) noexcept {
@@ -160,7 +142,6 @@ bool quantity_scanner::number_at(std::string_view t, std::size_t pos, std::size_
     }
     if (static_cast<unsigned char>(c) >= 0x80) {
         auto d = utf8::decode(t, pos);
-        std::size_t p = pos;
         if (d.cp == U'数') {  // 数十 / 数百 / 数千: 2..9 times the multiplier
             std::size_t q = pos + d.length;
             if (q >= to) return false;
@@ -200,26 +181,11 @@ bool quantity_scanner::number_at(std::string_view t, std::size_t pos, std::size_
                 }
             }
         }
-        double total = 0, cur = -1;
-        while (p < to) {
-            auto dd = utf8::decode(t, p);
-            int dig = chinese_digit(dd.cp);
-            int mul = chinese_multiplier(dd.cp);
-            if (dig >= 0) {
-                if (cur >= 0 && dig != 0) break;  // two digits in a row: 十四五 stops after 十四
-                cur = dig;
-            } else if (mul) {
-                total += (cur < 0 ? 1 : cur) * mul;
-                cur = -1;
-            } else {
-                break;
-            }
-            p += dd.length;
-        }
-        if (cur > 0) total += cur;
-        n.value = total;
-        n.end = p;
-        return p > pos;
+        // 一百零五, 一千零二十; 十四五 stops after 十四
+        auto num = grammar::chinese_numeral_at(t.substr(0, to), pos);
+        n.value = static_cast<double>(num.value);
+        n.end = num.end;
+        return n.end > pos;
     }
     if (is_ascii_alpha(c)) {
         if (pos > 0 && is_ascii_alpha(t[pos - 1])) return false;
