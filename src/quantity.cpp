@@ -5,8 +5,9 @@
 #include "quantity.hpp"
 
 #include <algorithm>  // std::min, std::max
-#include <cmath>      // std::fabs
+#include <charconv>   // std::from_chars
 
+#include "reportx/grammar/structure_match.hpp"
 #include "reportx/utf8.hpp"
 
 namespace reportx::detail {
@@ -39,36 +40,17 @@ std::size_t skip_ascii_space(std::string_view t, std::size_t pos, std::size_t to
     return pos;
 }
 
-int chinese_digit(char32_t cp) noexcept {
-    switch (cp) {
-        case U'〇': case U'零': return 0;
-        case U'一': return 1;
-        case U'二': case U'两': return 2;
-        case U'三': return 3;
-        case U'四': return 4;
-        case U'五': return 5;
-        case U'六': return 6;
-        case U'七': return 7;
-        case U'八': return 8;
-        case U'九': return 9;
-        default: return -1;
-    }
-}
-int chinese_multiplier(char32_t cp) noexcept {
-    switch (cp) {
-        case U'十': return 10;
-        case U'百': return 100;
-        case U'千': return 1000;
-        default: return 0;
-    }
-}
+// Chinese numerals: the one digit table and reader the heading labels use too.
+using grammar::chinese_digit;
+using grammar::chinese_multiplier;
 
-// Characters that can start a Chinese numeral: a 64K-bit table built once.
+// Characters that can start a Chinese numeral here (a digit, 十, the 数 of 数十): a
+// 64K-bit table built once from the digit table.
 struct numeral_table {
     std::uint64_t bits[1024] = {};
     numeral_table() {
-        for (char32_t cp : {U'〇', U'零', U'一', U'二', U'两', U'三', U'四', U'五', U'六', U'七', U'八', U'九', U'十', U'数'})
-            bits[cp >> 6] |= std::uint64_t{1} << (cp & 63);
+        for (char32_t cp = 0; cp < 0x10000; ++cp)
+            if (chinese_digit(cp) >= 0 || cp == U'十' || cp == U'数') bits[cp >> 6] |= std::uint64_t{1} << (cp & 63);
     }
 };
 bool numeral_start(char32_t cp) noexcept {
@@ -80,19 +62,23 @@ bool is_han_at(std::string_view t, std::size_t pos, std::size_t to) noexcept {
     return pos < to && utf8::is_han(utf8::decode(t, pos).cp);
 }
 
+// An ASCII word equal to a lower-case word, ignoring case (`The` is `the`).
+bool word_is(std::string_view w, std::string_view lower) noexcept {
+    if (w.size() != lower.size()) return false;
+    for (std::size_t i = 0; i < w.size(); ++i)
+        if ((w[i] | 0x20) != lower[i]) return false;
+    return true;
+}
+
 // Words after a number that do not make it a count of things.
 bool is_stop_word(std::string_view w) noexcept {
     static constexpr std::string_view stop[] = {
         "of", "and", "or", "to", "in", "at", "on", "the", "a", "an", "for", "with", "by", "from", "is", "are",
         "was", "were", "will", "be", "has", "have", "per", "as", "than", "that", "this", "which", "over", "under",
         "its", "it", "into", "across", "since", "until", "after", "before", "during", "while", "if", "so",
-        "but", "not", "also", "more", "less", "each", "every", "last", "next", "this", "when", "where", "we"};
-    for (auto s : stop) {
-        if (s.size() != w.size()) continue;
-        bool eq = true;
-        for (std::size_t i = 0; i < s.size() && eq; ++i) eq = (w[i] | 0x20) == s[i];
-        if (eq) return true;
-    }
+        "but", "not", "also", "more", "less", "each", "every", "last", "next", "when", "where", "we"};
+    for (auto s : stop)
+        if (word_is(w, s)) return true;
     return false;
 }
 
@@ -100,14 +86,14 @@ bool is_stop_word(std::string_view w) noexcept {
 
 // ---- quantity_scanner ----------------------------------------------------------------
 
-struct quantity_scanner::number_core {
+// A number of any form: end, value and the Arabic facts (grouped, decimal, digits) of
+// the arabic_number it extends, and where it begins.
+struct quantity_scanner::number_core : arabic_number {
     enum class form : std::uint8_t { arabic, chinese, word };
-    std::size_t begin = 0, end = 0;
-    double value = 0;
+    std::size_t begin = 0;
     std::optional<double> low, high;  // vague Chinese ranges: 两三, 数十
     form type = form::arabic;
-    bool grouped = false, decimal = false, leading_zero = false, capitalized = false;
-    int int_digits = 0;
+    bool capitalized = false;
 };
 
 quantity_scanner::quantity_scanner(lexicon const& lex)
@@ -132,12 +118,7 @@ bool quantity_scanner::number_at(std::string_view t, std::size_t pos, std::size_
         auto a = parse_arabic(t.substr(0, to), pos);
         if (!a) return false;
         n.type = number_core::form::arabic;
-        n.end = a->end;
-        n.value = a->value;
-        n.grouped = a->grouped;
-        n.decimal = a->decimal;
-        n.leading_zero = a->leading_zero;
-        n.int_digits = a->int_digits;
+        static_cast<arabic_number&>(n) = *a;
         // `67. 7%`: a decimal point that PDF extraction split from its digits.
         if (!n.decimal && !n.grouped && n.int_digits <= 3 && n.end + 2 < to && t[n.end] == '.' &&
             t[n.end + 1] == ' ' && is_ascii_digit(t[n.end + 2])) {
@@ -148,10 +129,11 @@ bool quantity_scanner::number_at(std::string_view t, std::size_t pos, std::size_
                                             match_at(unit_, t, r, to))) ||
                                 (q < to && !is_ascii_digit(t[q]) && match_at(unit_, t, q, to));
             if (unit_follows && q - (n.end + 2) <= 3) {
-                std::string digits(t.substr(pos, n.end - pos));
-                digits += '.';
-                digits.append(t.substr(n.end + 2, q - n.end - 2));
-                n.value = std::stod(digits);
+                char digits[8];  // at most three digits, the point, three digits
+                std::size_t k = t.copy(digits, n.end - pos, pos);
+                digits[k++] = '.';
+                k += t.copy(digits + k, q - n.end - 2, n.end + 2);
+                std::from_chars(digits, digits + k, n.value);
                 n.decimal = true;
                 n.end = q;
             }
@@ -160,7 +142,6 @@ bool quantity_scanner::number_at(std::string_view t, std::size_t pos, std::size_
     }
     if (static_cast<unsigned char>(c) >= 0x80) {
         auto d = utf8::decode(t, pos);
-        std::size_t p = pos;
         if (d.cp == U'数') {  // 数十 / 数百 / 数千: 2..9 times the multiplier
             std::size_t q = pos + d.length;
             if (q >= to) return false;
@@ -200,26 +181,11 @@ bool quantity_scanner::number_at(std::string_view t, std::size_t pos, std::size_
                 }
             }
         }
-        double total = 0, cur = -1;
-        while (p < to) {
-            auto dd = utf8::decode(t, p);
-            int dig = chinese_digit(dd.cp);
-            int mul = chinese_multiplier(dd.cp);
-            if (dig >= 0) {
-                if (cur >= 0 && dig != 0) break;  // two digits in a row: 十四五 stops after 十四
-                cur = dig;
-            } else if (mul) {
-                total += (cur < 0 ? 1 : cur) * mul;
-                cur = -1;
-            } else {
-                break;
-            }
-            p += dd.length;
-        }
-        if (cur > 0) total += cur;
-        n.value = total;
-        n.end = p;
-        return p > pos;
+        // 一百零五, 一千零二十; 十四五 stops after 十四
+        auto num = grammar::chinese_numeral_at(t.substr(0, to), pos);
+        n.value = static_cast<double>(num.value);
+        n.end = num.end;
+        return n.end > pos;
     }
     if (is_ascii_alpha(c)) {
         if (pos > 0 && is_ascii_alpha(t[pos - 1])) return false;
@@ -255,12 +221,11 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
         if (c >= '0' && c <= '9') {
             candidate = true;
         } else if (c >= 0x80) {
-            if (c < 0xE0 || c >= 0xF0) { i += c < 0xC0 ? 1 : c < 0xE0 ? 2 : 4; continue; }
-            // three-byte character: a numeral character? (〇 一 … 九 两 零 十 百 千 数)
+            std::uint8_t const len = utf8::sequence_length(c);
+            if (len != 3) { i += len; continue; }
+            // three-byte character: one that starts a numeral? (〇 零 一 … 九 两 十 数)
             if (i + 2 >= to) break;
-            char32_t cp = static_cast<char32_t>((c & 0x0F) << 12 | (static_cast<unsigned char>(t[i + 1]) & 0x3F) << 6 |
-                                                (static_cast<unsigned char>(t[i + 2]) & 0x3F));
-            candidate = numeral_start(cp);
+            candidate = numeral_start(utf8::decode(t, i).cp);
             if (!candidate) { i += 3; continue; }
         } else if (is_ascii_alpha(static_cast<char>(c))) {
             if (i > from && is_ascii_alpha(t[i - 1])) { ++i; continue; }
@@ -494,21 +459,20 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
             if (t.substr(r, 3) == "ago" && (r + 3 >= to || !is_ascii_alpha(t[r + 3]))) reject = true;
         }
         if (!reject && unit_id.empty()) {
+            // the word after the number (`two reductions`, `39,000 old … communities`)
+            std::size_t const r = skip_ascii_space(t, end, to);
+            std::size_t we = r;
+            while (we < to && is_ascii_alpha(t[we])) ++we;
+            std::string_view const next_word = t.substr(r, we - r);
             if (word) {
                 // English number words: two reductions; not `the three critical battles`, `Ten Actions`
-                std::size_t r = skip_ascii_space(t, end, to);
-                std::size_t we = r;
-                while (we < to && is_ascii_alpha(t[we])) ++we;
-                std::string_view next_word = t.substr(r, we - r);
                 bool the_before = false;
                 {
                     std::size_t b = n.begin;
                     while (b > from && t[b - 1] == ' ') --b;
                     std::size_t wb = b;
                     while (wb > from && is_ascii_alpha(t[wb - 1])) --wb;
-                    auto prev_word = t.substr(wb, b - wb);
-                    the_before = prev_word.size() == 3 && (prev_word[0] | 0x20) == 't' && (prev_word[1] | 0x20) == 'h' &&
-                                 (prev_word[2] | 0x20) == 'e';
+                    the_before = word_is(t.substr(wb, b - wb), "the");
                 }
                 bool capital_next = !next_word.empty() && next_word[0] >= 'A' && next_word[0] <= 'Z';
                 if (scaled) {
@@ -523,10 +487,6 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
             } else if (scaled) {
                 unit_id = zh ? "" : "count";
             } else {
-                std::size_t r = skip_ascii_space(t, end, to);
-                std::size_t we = r;
-                while (we < to && is_ascii_alpha(t[we])) ++we;
-                std::string_view next_word = t.substr(r, we - r);
                 if (!zh && r > end && next_word.size() > 1 && !is_stop_word(next_word) && !range)
                     unit_id = "count";
                 else

@@ -196,10 +196,11 @@ private:
         std::string_view v = t_.substr(vb, ve - vb);
         if (front_ && (front_blocks_ >= 24 || vb > 16384)) front_ = false;
 
+        std::optional<grammar::heading_match> h;  // matched once; a licence line that goes on holds it
         if (in_licence_) {
             // A licence trailer runs to the end, unless a new first part begins (reports
             // concatenated into one file): what follows is report text again, numbered afresh.
-            auto h = grammar::match_heading(v);
+            h = grammar::match_heading(v);
             bool first_part = h && h->number == 1 &&
                               (h->form == grammar::heading_form::zh_part || h->form == grammar::heading_form::roman);
             if (!first_part) return plain(vb, ve, adjacent, force);
@@ -226,7 +227,7 @@ private:
             lists_.clear();
             return plain(vb, ve, false, false);
         }
-        auto h = grammar::match_heading(v);
+        if (!h) h = grammar::match_heading(v);
         if (h && heading_line(*h, vb, ve)) return;
         if (force) return plain(vb, ve, adjacent, force);  // a zero-width line inside a paragraph
         if (front_ && date_line(vb, ve)) return;
@@ -255,15 +256,8 @@ private:
         return count >= 3;
     }
 
-    std::size_t skip_spaces(std::size_t i, std::size_t end) const {
-        while (i < end) {
-            if (t_[i] == ' ' || t_[i] == '\t') ++i;
-            else if (t_.compare(i, 2, "\xC2\xA0") == 0) i += 2;
-            else if (t_.compare(i, 3, "\xE3\x80\x80") == 0) i += 3;
-            else break;
-        }
-        return i;
-    }
+    /// The spaces after a label, a colon or a marker (the grammars' gap), not past `end`.
+    std::size_t skip_spaces(std::size_t i, std::size_t end) const { return grammar::skip_gap(t_.substr(0, end), i); }
 
     // `Post time: Mar-21-2024`, `来源：北京日报`, `时间：2026-02-02`, `**Time:** 3.30 pm`
     bool meta_line(std::size_t vb, std::size_t ve) {
@@ -449,10 +443,12 @@ private:
         return 0;
     }
 
+    /// Whether a cue occurs in the span: the first place where one starts (and ends inside).
     bool has_cue(cue const& c, span h) const {
-        std::vector<lexicon_match> hits;
-        c.m->find_all(t_, h.begin, h.end, hits);
-        return !hits.empty();
+        std::string_view const t = t_.substr(0, h.end);
+        for (std::size_t i = h.begin; i < h.end; i += utf8::sequence_length(static_cast<unsigned char>(t_[i])))
+            if (c.m->longest_at(t, i)) return true;
+        return false;
     }
 
     /// A short line of Chinese words standing alone in the body, without any punctuation:
@@ -463,8 +459,7 @@ private:
         bool han = false;
         for (std::size_t i = w.begin; i < w.end;) {
             auto d = utf8::decode(t_, i);
-            if (is_terminal(d.cp) || is_inner_punct(d.cp) || is_opening(d.cp) || is_closing(d.cp) || d.cp == ':' ||
-                d.cp == U'：' || d.cp == U'！' || d.cp == U'？')
+            if (is_terminal(d.cp) || is_inner_punct(d.cp) || is_opening(d.cp) || is_closing(d.cp) || d.cp == ':')
                 return false;
             han |= utf8::is_han(d.cp);
             i += d.length;
@@ -647,15 +642,22 @@ private:
         push(std::move(k));
     }
 
-    bool title_like(span w) const {
-        if (code_points(w.begin, w.end, 201) > 200) return false;
-        for (std::size_t i = w.begin; i < w.end;) {
+    /// Whether a sentence ends inside [b, e): `。！？；!?`, `. ` (a full stop before a space
+    /// in the span), and `;` where `semicolon` says so.
+    bool has_sentence_end(std::size_t b, std::size_t e, bool semicolon) const {
+        for (std::size_t i = b; i < e;) {
             auto d = utf8::decode(t_, i);
             if (d.cp == U'。' || d.cp == U'！' || d.cp == U'？' || d.cp == U'；' || d.cp == '!' || d.cp == '?' ||
-                (d.cp == '.' && i + 1 < w.end && t_[i + 1] == ' '))
-                return false;
+                (semicolon && d.cp == ';') || (d.cp == '.' && i + 1 < e && t_[i + 1] == ' '))
+                return true;
             i += d.length;
         }
+        return false;
+    }
+
+    bool title_like(span w) const {
+        if (code_points(w.begin, w.end, 201) > 200) return false;
+        if (has_sentence_end(w.begin, w.end, /*semicolon=*/false)) return false;
         char32_t last = utf8::decode(t_, utf8::prev(t_, w.end)).cp;
         return !(is_terminal(last) || last == ':' || last == U'：' || last == ',' || last == U'，' || last == U'、');
     }
@@ -747,14 +749,7 @@ private:
         std::size_t p = utf8::prev(t_, w.end);
         char32_t last = utf8::decode(t_, p).cp;
         if (last != ':' && last != U'：') return false;
-        for (std::size_t i = w.begin; i < p;) {
-            auto d = utf8::decode(t_, i);
-            if (d.cp == U'。' || d.cp == U'！' || d.cp == U'？' || d.cp == U'；' || d.cp == '!' || d.cp == '?' ||
-                d.cp == ';' || (d.cp == '.' && i + 1 < p && t_[i + 1] == ' '))
-                return false;
-            i += d.length;
-        }
-        return true;
+        return !has_sentence_end(w.begin, p, /*semicolon=*/true);
     }
 
     void push(block k) {

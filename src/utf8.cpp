@@ -22,13 +22,13 @@ std::size_t find_invalid(std::string_view text) noexcept {
         unsigned char c = s[i];
         if (c < 0x80) { ++i; continue; }
         // Fast path: runs of three-byte characters whose lead byte allows any continuation
-        // (E1-EC, EE-EF: all of CJK), the bulk of Chinese text.
+        // (E1-EC, EE-EF: all of CJK), the bulk of Chinese text. After a run, back to the top
+        // (the end, the ASCII fast path); what the run stopped at is checked there.
+        std::size_t const run = i;
         while (i + 3 <= n && static_cast<unsigned char>(s[i] - 0xE1) <= 0x0E && s[i] != 0xED &&
                ((s[i + 1] & 0xC0) == 0x80) && ((s[i + 2] & 0xC0) == 0x80))
             i += 3;
-        if (i >= n) break;
-        c = s[i];
-        if (c < 0x80) { ++i; continue; }
+        if (i != run) continue;
         std::size_t len;
         char32_t min;
         if (c >= 0xC2 && c <= 0xDF) { len = 2; min = 0x80; }

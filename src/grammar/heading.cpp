@@ -1,51 +1,48 @@
 // Instantiates the heading rule once and runs it for the structure stage.
 #include "reportx/grammar/heading_def.hpp"
 
+#include "reportx/utf8.hpp"
+
 namespace reportx::grammar {
 
 BOOST_SPIRIT_INSTANTIATE(heading_type, char const*, x3::unused_type)
 
 heading_type const& heading() { return heading_rule; }
 
-namespace {
-
-// Skips spaces (ASCII, NBSP, U+3000) after a label.
-std::size_t skip_gap(std::string_view s, std::size_t i) {
-    for (;;) {
-        if (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
-        else if (s.substr(i, 2) == "\xC2\xA0") i += 2;
-        else if (s.substr(i, 3) == "\xE3\x80\x80") i += 3;
-        else return i;
+std::size_t skip_gap(std::string_view s, std::size_t i) noexcept {
+    while (i < s.size()) {
+        if (s[i] == ' ' || s[i] == '\t') ++i;
+        else if (s.compare(i, 2, "\xC2\xA0") == 0) i += 2;
+        else if (s.compare(i, 3, "\xE3\x80\x80") == 0) i += 3;
+        else break;
     }
+    return i;
 }
 
-}  // namespace
-
-int chinese_number(std::string_view s) noexcept {
-    // 一 二 … 九 as digits, 十 and 百 as multipliers: 十二 = 12, 二十三 = 23, 一百零五 = 105.
-    static constexpr std::string_view digits[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-    int total = 0, digit = -1;
-    for (std::size_t i = 0; i < s.size();) {
-        std::string_view c = s.substr(i, 3);
-        i += 3;
-        int v = -1;
-        for (int k = 0; k < 10; ++k)
-            if (c == digits[k]) v = k;
-        if (c == "〇") v = 0;
-        if (c == "两") v = 2;
-        if (v >= 0) {
-            if (digit > 0) return 0;  // two digits in a row (二三) is not a numeral here
-            digit = v;
-        } else if (c == "十" || c == "百") {
-            int mult = c == "十" ? 10 : 100;
-            total += (digit < 0 ? 1 : digit) * mult;
+chinese_numeral chinese_numeral_at(std::string_view s, std::size_t pos) noexcept {
+    // Every numeral character is three bytes long.
+    long long total = 0;
+    int digit = -1;  // the digit waiting for its multiplier; 0 after 零, -1 after a multiplier
+    std::size_t i = pos;
+    for (; i + 3 <= s.size() && utf8::sequence_length(static_cast<unsigned char>(s[i])) == 3; i += 3) {
+        char32_t cp = utf8::decode(s, i).cp;
+        if (int d = chinese_digit(cp); d >= 0) {
+            if (digit > 0) break;  // two digits in a row
+            digit = d;             // after 零 the next digit takes its place
+        } else if (int m = chinese_multiplier(cp)) {
+            total += (digit < 0 ? 1 : digit) * m;
             digit = -1;
         } else {
-            return 0;
+            break;
         }
     }
     if (digit > 0) total += digit;
-    return total;
+    return {total, i};
+}
+
+int chinese_number(std::string_view s) noexcept {
+    auto n = chinese_numeral_at(s, 0);
+    return n.end == s.size() ? static_cast<int>(n.value) : 0;
 }
 
 int roman_number(std::string_view s) noexcept {

@@ -12,16 +12,8 @@ std::optional<marker_match> match_list_marker(std::string_view line) {
     char const* first = line.data();
     char const* const last = line.data() + line.size();
     if (!x3::parse(first, last, list_marker(), a)) return std::nullopt;
-    marker_match m{a.form, static_cast<std::size_t>(first - line.data()), 0};
-    std::size_t i = m.marker_end;
-    for (;;) {  // the spaces after the marker (ASCII, NBSP, U+3000)
-        if (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
-        else if (line.substr(i, 2) == "\xC2\xA0") i += 2;
-        else if (line.substr(i, 3) == "\xE3\x80\x80") i += 3;
-        else break;
-    }
-    m.text_begin = i;
-    return m;
+    auto const marker_end = static_cast<std::size_t>(first - line.data());
+    return marker_match{a.form, marker_end, skip_gap(line, marker_end)};
 }
 
 }  // namespace reportx::grammar

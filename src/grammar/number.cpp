@@ -8,6 +8,8 @@
 
 namespace reportx::grammar {
 BOOST_SPIRIT_INSTANTIATE(arabic_number_type, iterator_type, x3::unused_type)
+
+arabic_number_type const& arabic_number() { return arabic_number_rule; }
 }  // namespace reportx::grammar
 
 namespace reportx::detail {

@@ -93,6 +93,15 @@ TEST_CASE("chinese_number and roman_number") {
     CHECK(chinese_number("二十三") == 23);
     CHECK(chinese_number("一百零五") == 105);
     CHECK(chinese_number("二三") == 0);
+    CHECK(chinese_number("二〇") == 0);
+    CHECK(chinese_number("一千零二十") == 1020);
+    // the reader the quantities use: as far as the numeral goes
+    auto n = chinese_numeral_at("十四五规划", 0);
+    CHECK(n.value == 14);
+    CHECK(n.end == 6);
+    n = chinese_numeral_at("一百零五万人", 0);
+    CHECK(n.value == 105);
+    CHECK(n.end == 12);
     CHECK(roman_number("XIV") == 14);
     CHECK(roman_number("III") == 3);
     CHECK(roman_number("A") == 0);

@@ -150,6 +150,20 @@ TEST_CASE("statements: Chinese numerals, 万/亿/萬/兆 and units") {
     CHECK(s->unit == "watt");
 }
 
+TEST_CASE("statements: 零 holds a place in a Chinese numeral (一百零五, 一千零二十)") {
+    auto d = run("新增就业一百零五万人。建成一千零二十个站点。", "zh");
+    INFO(dump(d));
+    CHECK(d.statements.size() == 2);
+    for (auto const& [text, value] : {std::pair<std::string, double>{"一百零五万人", 1050000},
+                                      std::pair<std::string, double>{"一千零二十个", 1020}}) {
+        CAPTURE(text);
+        auto s = find(d, text);  // the statement's span is exactly the quantity as written
+        REQUIRE(s);
+        CHECK(near(s->value, value));
+        CHECK(s->unit == "count");
+    }
+}
+
 TEST_CASE("statements: bounds and qualifiers before or after the number") {
     auto d = run("GDP growth of around 5%. Over 12 million new urban jobs. A deficit within 3%. "
                  "Grain output of no less than 650 million tonnes. The deficit is capped at around 3 percent. "

@@ -3,10 +3,15 @@
 
 #include <string>  // std::string
 
+#include "reportx/grammar/common.hpp"
 #include "reportx/grammar/date.hpp"
 
 namespace reportx::grammar {
 namespace date_detail {
+
+using common::ascii_letter;
+using common::digit;
+using common::gap;
 
 /// Month names and abbreviations (matched case-insensitively; keys in lower case).
 inline x3::symbols<int> const& months() {
@@ -49,34 +54,31 @@ inline auto add_year_digit = [](auto& ctx) { x3::_val(ctx).year = x3::_val(ctx).
 inline auto set_month = [](auto& ctx) { x3::_val(ctx).month = static_cast<int>(x3::_attr(ctx)); };
 inline auto set_day = [](auto& ctx) { x3::_val(ctx).day = static_cast<int>(x3::_attr(ctx)); };
 
-auto const digit = x3::char_('0', '9');
 auto const year4 = x3::uint_parser<unsigned, 10, 4, 4>{};
 auto const num12 = x3::uint_parser<unsigned, 10, 1, 2>{};
-auto const sp = x3::lit(' ') | '\t' | x3::lit("\xC2\xA0") | x3::lit("\xE3\x80\x80");
-auto const letter = x3::char_('a', 'z') | x3::char_('A', 'Z');
 
 auto const y = year4[set_year];
 auto const m = num12[set_month];
 auto const d = num12[set_day];
-auto const month_name = x3::no_case[months()][set_month] >> !letter >> -x3::lit('.');
+auto const month_name = x3::no_case[months()][set_month] >> !ascii_letter >> -x3::lit('.');
 auto const ordinal = x3::no_case[x3::lit("st") | "nd" | "rd" | "th"];
 
 // 2024年3月5日 (spaces allowed around the parts: 2024 年 3 月 5 日)
-auto const zh = y >> *sp >> x3::lit("年") >> *sp >> m >> *sp >> x3::lit("月") >> *sp >> d >> *sp >> x3::lit("日");
+auto const zh = y >> *gap >> x3::lit("年") >> *gap >> m >> *gap >> x3::lit("月") >> *gap >> d >> *gap >> x3::lit("日");
 // 二〇二四年三月五日 (longest match first: 三十一 before 三)
 auto const zh_words = x3::eps[([](auto& ctx) { x3::_val(ctx).year = 0; })] >> x3::repeat(4)[cn_digits()[add_year_digit]] >>
                       x3::lit("年") >> cn_numbers()[set_month] >> x3::lit("月") >> cn_numbers()[set_day] >> x3::lit("日");
 // 2026-02-02, 2024/3/5, 2024.3.5
 auto const iso = y >> (x3::lit('-') | '/' | '.') >> m >> (x3::lit('-') | '/' | '.') >> d >> !digit;
 // March 5, 2024 / Mar. 5 2024 / March 5th, 2024
-auto const mdy = month_name >> +sp >> d >> -ordinal >> -x3::lit(',') >> +sp >> y >> !digit;
+auto const mdy = month_name >> +gap >> d >> -ordinal >> -x3::lit(',') >> +gap >> y >> !digit;
 // 10 February 2022 / 10 Feb, 2022
-auto const dmy = d >> -ordinal >> +sp >> month_name >> -x3::lit(',') >> +sp >> y >> !digit;
+auto const dmy = d >> -ordinal >> +gap >> month_name >> -x3::lit(',') >> +gap >> y >> !digit;
 // Mar-21-2024 (blog "Post time:") / 21-Mar-2024
 auto const m_d_y = month_name >> '-' >> d >> '-' >> y >> !digit;
 auto const d_m_y = d >> '-' >> month_name >> '-' >> y >> !digit;
 // Thursday, 10 February 2022
-auto const weekday = x3::no_case[weekdays()] >> !letter >> -x3::lit(',') >> +sp;
+auto const weekday = x3::no_case[weekdays()] >> !ascii_letter >> -x3::lit(',') >> +gap;
 
 }  // namespace date_detail
 

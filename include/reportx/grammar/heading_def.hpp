@@ -1,10 +1,13 @@
 #pragma once
 // Definition of the heading rule (see heading.hpp). Included only by src/grammar/heading.cpp.
 
+#include "reportx/grammar/common.hpp"
 #include "reportx/grammar/heading.hpp"
 
 namespace reportx::grammar {
 namespace heading_detail {
+
+using common::gap;  // the spaces after a label
 
 /// The digits of a Chinese numeral label: 一 … 十, 百, 零/〇, 两.
 inline x3::symbols<int> const& cn_digit() {
@@ -22,8 +25,6 @@ inline auto form(heading_form f) {
     return [f](auto& ctx) { x3::_val(ctx).form = f; };
 }
 
-// Spaces after a label: ASCII, NBSP (C2 A0), ideographic space (E3 80 80).
-auto const gap = x3::lit(' ') | '\t' | x3::lit("\xC2\xA0") | x3::lit("\xE3\x80\x80");
 auto const open_paren = x3::lit("（") | '(';
 auto const close_paren = x3::lit("）") | ')';
 auto const roman_digit = x3::char_("IVXLC");

@@ -2,18 +2,21 @@
 // Definition of the list-marker rule (see list_marker.hpp). Included only by
 // src/grammar/list_marker.cpp. The rule consumes exactly the marker as written.
 
+#include "reportx/grammar/common.hpp"
 #include "reportx/grammar/list_marker.hpp"
 
 namespace reportx::grammar {
 namespace list_marker_detail {
+
+using common::ascii_letter;
+using common::digit;
+using common::gap;
 
 inline auto form(marker_form f) {
     return [f](auto& ctx) { x3::_val(ctx).form = f; };
 }
 
 auto const cn_digit = x3::lit("一") | "二" | "三" | "四" | "五" | "六" | "七" | "八" | "九" | "十";
-auto const gap = x3::lit(' ') | '\t' | x3::lit("\xC2\xA0") | x3::lit("\xE3\x80\x80");
-auto const digit = x3::char_('0', '9');
 auto const digits = x3::repeat(1, 3)[digit];
 
 // Bullets that may be glued to their text (`➣Stable supply`) or spaced.
@@ -33,7 +36,7 @@ auto const zh_ordinal = (x3::lit("第") >> +cn_digit >> (x3::lit("，") | x3::li
 // —— (two em dashes, glued: ——经济运行稳中向好。); a third dash is a rule, not a marker
 auto const zh_dash = (x3::lit("——") >> !x3::lit("—"))[form(marker_form::zh_dash)];
 // -- item / --item ; - item ; – item ; — item
-auto const dash2 = (x3::lit("--") >> !x3::lit('-') >> (&gap | &(x3::char_('a', 'z') | x3::char_('A', 'Z'))))[form(marker_form::dash2)];
+auto const dash2 = (x3::lit("--") >> !x3::lit('-') >> (&gap | &ascii_letter))[form(marker_form::dash2)];
 auto const dash1 = (x3::lit('-') >> &gap)[form(marker_form::dash1)];
 auto const en_dash = (x3::lit("–") >> &gap)[form(marker_form::en_dash)];
 auto const em_dash = (x3::lit("—") >> &gap)[form(marker_form::em_dash)];

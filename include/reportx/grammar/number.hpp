@@ -2,7 +2,9 @@
 // Spirit X3 grammar for Arabic numerals as policy texts write them: digit groups
 // separated by `,` or a space (`11,000,000`, `2 600`), an optional decimal part.
 // The attribute is the number's digits with the grouping dropped ("11000000",
-// "67.7"). Internal: included only by src/grammar/number.cpp and the grammar tests.
+// "67.7"). Declared here, defined in number_def.hpp, instantiated in src/grammar/number.cpp.
+// Internal: callers (the statements stage, tests/cpp/test_grammar_number.cpp) use the
+// Spirit-free parse_arabic in src/quantity.hpp instead.
 
 #include <boost/spirit/home/x3.hpp>
 

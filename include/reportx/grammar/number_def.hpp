@@ -1,13 +1,14 @@
 #pragma once
-// Definition of the Arabic-number rule (see number.hpp).
+// Definition of the Arabic-number rule (see number.hpp). Included only by src/grammar/number.cpp.
 
+#include "reportx/grammar/common.hpp"
 #include "reportx/grammar/number.hpp"
 
 namespace reportx::grammar {
 
 namespace number_detail {
 
-auto const digit = x3::char_('0', '9');
+using common::digit;
 // A group of exactly three digits after a separator: `,000`, ` 600` (the separator is dropped).
 auto const comma_group = x3::omit[x3::lit(',')] >> x3::repeat(3)[digit] >> !digit;
 auto const space_group = x3::omit[x3::lit(' ')] >> x3::repeat(3)[digit] >> !digit;
@@ -21,7 +22,5 @@ auto const fraction = x3::char_('.') >> +digit;
 arabic_number_type const arabic_number_rule = "arabic_number";
 auto const arabic_number_rule_def = number_detail::integer_part >> -number_detail::fraction;
 BOOST_SPIRIT_DEFINE(arabic_number_rule)
-
-inline arabic_number_type const& arabic_number() { return arabic_number_rule; }
 
 }  // namespace reportx::grammar

@@ -3,6 +3,8 @@
 // (grammar/heading, grammar/list_marker, grammar/date). The X3 rules live in
 // <c>.hpp / <c>_def.hpp and are instantiated once in src/grammar/<c>.cpp; the
 // functions below run them, so the structure stage never compiles Spirit.
+// The Chinese numerals of heading labels are read by the one numeral reader the
+// statements stage uses for quantities (chinese_numeral_at).
 // All offsets are bytes into the string_view passed in.
 
 #include <cstddef>      // std::size_t
@@ -33,10 +35,53 @@ struct heading_match {
 /// Heading at the very start of `line` (a line with its indentation removed).
 [[nodiscard]] std::optional<heading_match> match_heading(std::string_view line);
 
-/// 一 → 1, 十二 → 12, 二十三 → 23, 一百零五 → 105; 0 if not a Chinese numeral.
+/// 一 → 1, 十二 → 12, 二十三 → 23, 一百零五 → 105; 0 if `s` is not one Chinese numeral as a
+/// whole (二三, 二〇: two digits in a row).
 [[nodiscard]] int chinese_number(std::string_view s) noexcept;
 /// IV → 4, XII → 12; 0 if not a Roman numeral.
 [[nodiscard]] int roman_number(std::string_view s) noexcept;
+
+/// Skips the spaces that may follow a label or marker (space, tab, NBSP, U+3000) from `i`;
+/// the position after them (`i` itself when none follow or `i` is past the end).
+[[nodiscard]] std::size_t skip_gap(std::string_view s, std::size_t i) noexcept;
+
+// ---- Chinese numerals (heading labels; quantities in the statements stage) -------
+
+/// 〇 零 一 … 九 两 → 0 … 9 (两 = 2); -1 for any other character.
+[[nodiscard]] constexpr int chinese_digit(char32_t cp) noexcept {
+    switch (cp) {
+        case U'〇': case U'零': return 0;
+        case U'一': return 1;
+        case U'二': case U'两': return 2;
+        case U'三': return 3;
+        case U'四': return 4;
+        case U'五': return 5;
+        case U'六': return 6;
+        case U'七': return 7;
+        case U'八': return 8;
+        case U'九': return 9;
+        default: return -1;
+    }
+}
+/// 十 百 千 → 10 100 1000; 0 for any other character.
+[[nodiscard]] constexpr int chinese_multiplier(char32_t cp) noexcept {
+    switch (cp) {
+        case U'十': return 10;
+        case U'百': return 100;
+        case U'千': return 1000;
+        default: return 0;
+    }
+}
+
+struct chinese_numeral {
+    long long value = 0;
+    std::size_t end = 0;  ///< the byte after the numeral (the start when there is none)
+};
+/// The Chinese numeral that starts at `pos`, read as far as it goes: digits and the
+/// multipliers 十 百 千 (十二 = 12, 二十三 = 23, 三千 = 3000). 零 (〇) holds a place
+/// (一百零五 = 105, 一千零二十 = 1020); a digit right after another digit ends the numeral
+/// before it (十四五 reads 十四, 二三 reads 二).
+[[nodiscard]] chinese_numeral chinese_numeral_at(std::string_view s, std::size_t pos) noexcept;
 
 // ---- list markers -------------------------------------------------------------
 
