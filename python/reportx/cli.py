@@ -66,6 +66,8 @@ def load(files: Sequence[str], lang: Optional[str] = None, year: Optional[int] =
     """
     paths = expand_paths(files)
     bar = _Progress(len(paths), progress)
+    # Batches only feed the progress bar; without it, all files go to one parse_many call.
+    chunk = _CHUNK * max(threads or os.cpu_count() or 2, 1) if bar.enabled else len(paths)
     docs: List[Document] = []
     failures = 0
     i = 0
@@ -81,7 +83,7 @@ def load(files: Sequence[str], lang: Optional[str] = None, year: Optional[int] =
             i += 1
             continue
         j = i
-        while j < len(paths) and paths[j] != "-" and j - i < _CHUNK * max(threads or 2, 1):
+        while j < len(paths) and paths[j] != "-" and j - i < chunk:
             j += 1
         for r in parse_many([Path(p) for p in paths[i:j]], threads=threads, lang=lang, year=year):
             if isinstance(r, ParseError):
