@@ -64,7 +64,12 @@ def load(files: Sequence[str], lang: Optional[str] = None, year: Optional[int] =
 
     Failures are reported on stderr; the other documents are kept, in order.
     """
-    paths = expand_paths(files)
+    return _load_paths(expand_paths(files), lang, year, threads, progress)
+
+
+def _load_paths(paths: Sequence[str], lang: Optional[str], year: Optional[int], threads: Optional[int],
+                progress: Optional[bool] = None) -> Tuple[List[Document], int]:
+    """``load`` on arguments already expanded by ``expand_paths``."""
     bar = _Progress(len(paths), progress)
     # Batches only feed the progress bar; without it, all files go to one parse_many call.
     chunk = _CHUNK * max(threads or os.cpu_count() or 2, 1) if bar.enabled else len(paths)
@@ -210,13 +215,14 @@ def _write_csv(names: Sequence[str], rows: Sequence[Sequence[Any]], out) -> None
 
 # --- commands ---------------------------------------------------------------------------
 def _cmd_parse(args) -> int:
-    docs, failures = load(args.files, args.lang, args.year, args.threads)
+    paths = expand_paths(args.files)
+    docs, failures = _load_paths(paths, args.lang, args.year, args.threads)
     out = sys.stdout
     if args.format == "jsonl":
         for d in docs:
             out.write(d.to_json() + "\n")
     elif args.format == "json":
-        if len(docs) == 1 and len(expand_paths(args.files)) == 1:
+        if len(docs) == 1 and len(paths) == 1:
             out.write(docs[0].to_json(indent=2) + "\n")
         elif docs or not failures:
             out.write("[\n" + ",\n".join(d.to_json(indent=2) for d in docs) + "\n]\n")
