@@ -104,7 +104,7 @@ def _load_paths(paths: Sequence[str], lang: Optional[str], year: Optional[int], 
 # --- plain tables (no pandas needed) ---------------------------------------------------
 def table_rows(docs: Sequence[Document], table: str) -> Tuple[List[str], List[List[Any]]]:
     """A table over ``docs`` as (column names, rows of Python values); None for nulls."""
-    from .frames import raw_columns
+    from .frames import _strings_to_list, raw_columns
 
     cols = raw_columns(list(docs), table)
     names = list(cols)
@@ -118,9 +118,7 @@ def table_rows(docs: Sequence[Document], table: str) -> Tuple[List[str], List[Li
             codes, cats = values
             vals = [cats[c] if c >= 0 else None for c in codes.tolist()]
         else:
-            off, buf = values
-            o = off.tolist()
-            vals = [buf[o[k]:o[k + 1]].decode("utf-8") for k in range(len(ok))]
+            vals = _strings_to_list(values[0], values[1], valid)
         data.append([v if good else None for v, good in zip(vals, ok)])
     return names, [list(r) for r in zip(*data)]
 
