@@ -135,9 +135,9 @@ def score(gold: Iterable[Mapping[str, Any]], statements: Mapping[str, Sequence[A
         numbers = [g[f] for g in golds for f in ("value", "low", "high") if g.get(f) is not None]
         scored = [s for s in statements[doc_id]
                   if _get(s, "kind") in ("target", "outcome") and _get(s, "bound") != "none"]
-        good = [s for s in scored if any(_close(n, _get(s, f)) for n in numbers for f in ("value", "low", "high"))]
-        precision[doc_id] = {"precision": (len(good) / len(scored)) if scored else 1.0, "statements": len(scored),
-                             "false_positives": [_as_dict(s) for s in scored if s not in good]}
+        good = [any(_close(n, _get(s, f)) for n in numbers for f in ("value", "low", "high")) for s in scored]
+        precision[doc_id] = {"precision": (sum(good) / len(scored)) if scored else 1.0, "statements": len(scored),
+                             "false_positives": [_as_dict(s) for s, ok in zip(scored, good) if not ok]}
     return {"recall": recall, "lines": lines, "precision": precision, "misses": misses}
 
 
