@@ -1,6 +1,7 @@
 #include "reportx/table.hpp"
 
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <utility>
 
@@ -127,11 +128,9 @@ std::optional<std::string_view> opt(std::optional<std::string> const& v) {
     return v ? std::optional<std::string_view>(*v) : std::nullopt;
 }
 
-}  // namespace
-
-table make_table(document const& doc, std::string_view name) { return make_table(doc, name, codepoint_index(doc.text)); }
-
-table make_table(document const& doc, std::string_view name, codepoint_index const& cp) {
+// The one dispatch on the table name. cp(byte offset) gives the code point offset.
+template <class CodePoints>
+table build(document const& doc, std::string_view name, CodePoints const& cp) {
     table t;
     t.name = std::string(name);
     auto row = [&] { return builder{t}; };
@@ -261,5 +260,19 @@ table make_table(document const& doc, std::string_view name, codepoint_index con
     }
     return t;
 }
+
+}  // namespace
+
+table make_table(document const& doc, std::string_view name) {
+    // The index is built at the first offset asked for: a table without rows (or one without
+    // offsets, like topic_counts) needs none.
+    std::optional<codepoint_index> index;
+    return build(doc, name, [&](std::size_t b) {
+        if (!index) index.emplace(doc.text);
+        return (*index)(b);
+    });
+}
+
+table make_table(document const& doc, std::string_view name, codepoint_index const& cp) { return build(doc, name, cp); }
 
 }  // namespace reportx

@@ -58,18 +58,6 @@ py::tuple arrow_strings(std::vector<std::string_view> const& v) {
     return py::make_tuple(offsets, data);
 }
 
-// Whether a document has no rows for a table it is known to build from one vector
-// (skips the code-point index for empty tables).
-bool known_empty(document const& d, std::string_view name) {
-    if (name == "sections") return d.sections.empty();
-    if (name == "blocks") return d.blocks.empty();
-    if (name == "statements") return d.statements.empty();
-    if (name == "topics") return d.topics.empty();
-    if (name == "actions") return d.actions.empty();
-    if (name == "diagnostics") return d.diagnostics.empty();
-    return false;
-}
-
 // Dictionary-encodes strings: int32 codes (-1 = null) and the categories in first-seen order.
 py::tuple dictionary(std::vector<std::string_view> const& v, std::vector<std::uint8_t> const& valid) {
     std::unordered_map<std::string_view, std::int32_t> index;
@@ -135,11 +123,11 @@ py::dict tables_to_python(std::vector<std::shared_ptr<document>> const& docs, st
         ids.reserve(docs.size());
         for (auto const& d : docs) ids.push_back(d->doc_id.value_or(std::string()));
         // Build the documents' tables on a few threads (tables of different documents share nothing).
-        table empty = make_table(document{}, name);
+        table empty = make_table(document{}, name);  // throws for an unknown name before any thread starts
         std::atomic<std::size_t> next{0};
         auto worker = [&] {
             for (std::size_t i = next++; i < docs.size(); i = next++)
-                tables[i] = known_empty(*docs[i], name) ? empty : make_table(*docs[i], name);
+                tables[i] = make_table(*docs[i], name);
         };
         unsigned n = std::min<unsigned>(std::max(1u, std::thread::hardware_concurrency()),
                                         static_cast<unsigned>(std::max<std::size_t>(docs.size() / 4, 1)));
