@@ -1,7 +1,7 @@
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
-#include <atomic>
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <thread>
@@ -124,18 +124,9 @@ py::dict tables_to_python(std::vector<std::shared_ptr<document>> const& docs, st
         for (auto const& d : docs) ids.push_back(d->doc_id.value_or(std::string()));
         // Build the documents' tables on a few threads (tables of different documents share nothing).
         table empty = make_table(document{}, name);  // throws for an unknown name before any thread starts
-        std::atomic<std::size_t> next{0};
-        auto worker = [&] {
-            for (std::size_t i = next++; i < docs.size(); i = next++)
-                tables[i] = make_table(*docs[i], name);
-        };
         unsigned n = std::min<unsigned>(std::max(1u, std::thread::hardware_concurrency()),
                                         static_cast<unsigned>(std::max<std::size_t>(docs.size() / 4, 1)));
-        {
-            std::vector<std::jthread> pool;
-            for (unsigned k = 1; k < n; ++k) pool.emplace_back(worker);
-            worker();
-        }
+        parallel_for(docs.size(), n, [&](std::size_t i) { tables[i] = make_table(*docs[i], name); });
         if (tables.empty()) tables.push_back(std::move(empty));
         if (with_doc_id) cols.push_back(gathered{"doc_id", column_type::category, {}, {}, {}, {}, {}});
         for (auto const& c : tables.front().columns) cols.push_back(gathered{c.name, c.type, {}, {}, {}, {}, {}});
