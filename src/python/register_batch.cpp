@@ -55,10 +55,8 @@ void register_batch(py::module_& m) {
         auto os = py::module_::import("os");
         for (py::handle it : items) {
             job j;
-            if (py::isinstance<py::str>(it)) {
-                j.text = py::cast<std::string>(it);
-            } else if (py::isinstance<py::bytes>(it)) {
-                j.text = py::cast<std::string>(it);
+            if (py::isinstance<py::str>(it) || py::isinstance<py::bytes>(it)) {
+                j.text = py::cast<std::string>(it);  // a text: str as UTF-8, bytes as they are
             } else {
                 j.is_path = true;
                 j.text = py::cast<std::string>(os.attr("fsdecode")(os.attr("fspath")(it)));
