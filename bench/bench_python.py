@@ -41,9 +41,10 @@ def main(argv=None):
     paths = sorted(Path(args.corpus).glob("*.txt"))
     if not paths:
         sys.exit(f"no *.txt in {args.corpus}")
-    texts = [p.read_text(encoding="utf-8") for p in paths] * args.repeat
+    corpus = [p.read_text(encoding="utf-8") for p in paths]
+    texts = corpus * args.repeat
     ids = [p.stem for p in paths] * args.repeat
-    nbytes = sum(len(t.encode("utf-8")) for t in texts)
+    nbytes = sum(len(t.encode("utf-8")) for t in corpus) * args.repeat
     mb = nbytes / 1e6
 
     def cpp_only():

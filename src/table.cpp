@@ -1,6 +1,7 @@
 #include "reportx/table.hpp"
 
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <utility>
 
@@ -122,11 +123,14 @@ std::optional<std::int64_t> opt(std::optional<T> const& v) {
     return v ? std::optional<std::int64_t>(*v) : std::nullopt;
 }
 
-}  // namespace
+// An optional string as an optional view of it.
+std::optional<std::string_view> opt(std::optional<std::string> const& v) {
+    return v ? std::optional<std::string_view>(*v) : std::nullopt;
+}
 
-table make_table(document const& doc, std::string_view name) { return make_table(doc, name, codepoint_index(doc.text)); }
-
-table make_table(document const& doc, std::string_view name, codepoint_index const& cp) {
+// The one dispatch on the table name. cp(byte offset) gives the code point offset.
+template <class CodePoints>
+table build(document const& doc, std::string_view name, CodePoints const& cp) {
     table t;
     t.name = std::string(name);
     auto row = [&] { return builder{t}; };
@@ -141,7 +145,7 @@ table make_table(document const& doc, std::string_view name, codepoint_index con
             b.integer("id", s.id);
             b.integer("parent", opt(s.parent));
             b.integer("level", s.level);
-            b.string("label", s.label ? std::optional<std::string_view>(*s.label) : std::nullopt);
+            b.string("label", opt(s.label));
             b.string("heading", doc.slice(s.heading));
             spans(b, s.whole, false);
         }
@@ -152,7 +156,7 @@ table make_table(document const& doc, std::string_view name, codepoint_index con
             b.integer("id", k.id);
             b.integer("section", opt(k.section));
             b.category("kind", to_string(k.kind));
-            b.string("marker", k.marker ? std::optional<std::string_view>(*k.marker) : std::nullopt);
+            b.string("marker", opt(k.marker));
             b.integer("parent", opt(k.parent));
             spans(b, k.where);
         }
@@ -167,13 +171,13 @@ table make_table(document const& doc, std::string_view name, codepoint_index con
             b.string("metric", s.metric ? std::optional<std::string_view>(doc.slice(*s.metric)) : std::nullopt);
             b.integer("metric_start", s.metric ? std::optional<std::int64_t>(cp(s.metric->begin)) : std::nullopt);
             b.integer("metric_end", s.metric ? std::optional<std::int64_t>(cp(s.metric->end)) : std::nullopt);
-            b.category("metric_id", s.metric_id ? std::optional<std::string_view>(*s.metric_id) : std::nullopt);
+            b.category("metric_id", opt(s.metric_id));
             b.real("value", s.value);
             b.real("low", s.low);
             b.real("high", s.high);
-            b.category("unit", s.unit ? std::optional<std::string_view>(*s.unit) : std::nullopt);
+            b.category("unit", opt(s.unit));
             b.category("bound", to_string(s.bound));
-            b.string("qualifier", s.qualifier ? std::optional<std::string_view>(*s.qualifier) : std::nullopt);
+            b.string("qualifier", opt(s.qualifier));
             b.category("direction", s.direction ? std::optional<std::string_view>(to_string(*s.direction)) : std::nullopt);
             b.category("kind", to_string(s.kind));
             b.integer("period", opt(s.period));
@@ -228,16 +232,16 @@ table make_table(document const& doc, std::string_view name, codepoint_index con
             auto b = row();
             bool in_section = key.first >= 0 && static_cast<std::size_t>(key.first) < doc.sections.size();
             b.integer("section", key.first >= 0 ? std::optional<std::int64_t>(key.first) : std::nullopt);
-            auto const* label = in_section ? &doc.sections[key.first].label : nullptr;
-            b.string("section_label", label && *label ? std::optional<std::string_view>(**label) : std::nullopt);
+            b.string("section_label", in_section ? opt(doc.sections[key.first].label) : std::nullopt);
             b.category("topic", key.second);
             b.string("label", value.first);
             b.integer("count", value.second);
         }
         t.rows = counts.size();
     } else {
-        throw std::invalid_argument("unknown table '" + std::string(name) +
-                                    "' (sections, blocks, statements, topics, actions, diagnostics, topic_counts)");
+        std::string known;
+        for (auto n : table_names()) known += (known.empty() ? "" : ", ") + std::string(n);
+        throw std::invalid_argument("unknown table '" + std::string(name) + "' (" + known + ")");
     }
     if (t.rows == 0 && t.columns.empty()) {
         // An empty table still has its columns: build one default row, then drop it.
@@ -256,5 +260,19 @@ table make_table(document const& doc, std::string_view name, codepoint_index con
     }
     return t;
 }
+
+}  // namespace
+
+table make_table(document const& doc, std::string_view name) {
+    // The index is built at the first offset asked for: a table without rows (or one without
+    // offsets, like topic_counts) needs none.
+    std::optional<codepoint_index> index;
+    return build(doc, name, [&](std::size_t b) {
+        if (!index) index.emplace(doc.text);
+        return (*index)(b);
+    });
+}
+
+table make_table(document const& doc, std::string_view name, codepoint_index const& cp) { return build(doc, name, cp); }
 
 }  // namespace reportx

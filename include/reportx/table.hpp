@@ -32,7 +32,8 @@ struct table {
     [[nodiscard]] column const* find(std::string_view column_name) const noexcept;
 };
 
-/// Names of the tables a document has: sections, blocks, statements, topics, actions, diagnostics.
+/// Names of the tables a document has: sections, blocks, statements, topics, actions, diagnostics,
+/// topic_counts.
 [[nodiscard]] std::vector<std::string_view> table_names();
 
 class codepoint_index;

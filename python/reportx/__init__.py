@@ -42,8 +42,8 @@ def parse(text: str, *, doc_id: Optional[str] = None, lang: Optional[str] = None
     ``lang`` ("en" or "zh") and ``year`` (what "this year" means) override what the
     text says; ``lexicon`` replaces the built-in lexicon (see ``Lexicon``).
     """
-    if isinstance(text, (bytes, bytearray)):
-        text = _decode(bytes(text))
+    if isinstance(text, bytearray):
+        text = bytes(text)  # bytes go to C++ as they are: it validates UTF-8 and raises ParseError
     return Document(_core.parse(text, doc_id=doc_id, lang=lang, year=year, lexicon=lexicon),
                     {"lang": lang, "year": year, "lexicon": lexicon})
 
@@ -86,13 +86,3 @@ def to_arrow(docs: Iterable[Document], table: str = "statements") -> "pyarrow.Ta
 
     return _to_arrow(list(docs), table)
 
-
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        before = data[: e.start]
-        line = before.count(b"\n") + 1
-        col = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
-        raise ParseError(f"invalid UTF-8 (byte 0x{data[e.start]:02X}) at byte {e.start}, line {line}, column {col}",
-                         e.start, line, col) from None

@@ -64,8 +64,15 @@ def load(files: Sequence[str], lang: Optional[str] = None, year: Optional[int] =
 
     Failures are reported on stderr; the other documents are kept, in order.
     """
-    paths = expand_paths(files)
+    return _load_paths(expand_paths(files), lang, year, threads, progress)
+
+
+def _load_paths(paths: Sequence[str], lang: Optional[str], year: Optional[int], threads: Optional[int],
+                progress: Optional[bool] = None) -> Tuple[List[Document], int]:
+    """``load`` on arguments already expanded by ``expand_paths``."""
     bar = _Progress(len(paths), progress)
+    # Batches only feed the progress bar; without it, all files go to one parse_many call.
+    chunk = _CHUNK * max(threads or os.cpu_count() or 2, 1) if bar.enabled else len(paths)
     docs: List[Document] = []
     failures = 0
     i = 0
@@ -81,7 +88,7 @@ def load(files: Sequence[str], lang: Optional[str] = None, year: Optional[int] =
             i += 1
             continue
         j = i
-        while j < len(paths) and paths[j] != "-" and j - i < _CHUNK * max(threads or 2, 1):
+        while j < len(paths) and paths[j] != "-" and j - i < chunk:
             j += 1
         for r in parse_many([Path(p) for p in paths[i:j]], threads=threads, lang=lang, year=year):
             if isinstance(r, ParseError):
@@ -97,7 +104,7 @@ def load(files: Sequence[str], lang: Optional[str] = None, year: Optional[int] =
 # --- plain tables (no pandas needed) ---------------------------------------------------
 def table_rows(docs: Sequence[Document], table: str) -> Tuple[List[str], List[List[Any]]]:
     """A table over ``docs`` as (column names, rows of Python values); None for nulls."""
-    from .frames import raw_columns
+    from .frames import _strings_to_list, raw_columns
 
     cols = raw_columns(list(docs), table)
     names = list(cols)
@@ -111,9 +118,7 @@ def table_rows(docs: Sequence[Document], table: str) -> Tuple[List[str], List[Li
             codes, cats = values
             vals = [cats[c] if c >= 0 else None for c in codes.tolist()]
         else:
-            off, buf = values
-            o = off.tolist()
-            vals = [buf[o[k]:o[k + 1]].decode("utf-8") for k in range(len(ok))]
+            vals = _strings_to_list(values[0], values[1], valid)
         data.append([v if good else None for v, good in zip(vals, ok)])
     return names, [list(r) for r in zip(*data)]
 
@@ -208,13 +213,14 @@ def _write_csv(names: Sequence[str], rows: Sequence[Sequence[Any]], out) -> None
 
 # --- commands ---------------------------------------------------------------------------
 def _cmd_parse(args) -> int:
-    docs, failures = load(args.files, args.lang, args.year, args.threads)
+    paths = expand_paths(args.files)
+    docs, failures = _load_paths(paths, args.lang, args.year, args.threads)
     out = sys.stdout
     if args.format == "jsonl":
         for d in docs:
             out.write(d.to_json() + "\n")
     elif args.format == "json":
-        if len(docs) == 1 and len(expand_paths(args.files)) == 1:
+        if len(docs) == 1 and len(paths) == 1:
             out.write(docs[0].to_json(indent=2) + "\n")
         elif docs or not failures:
             out.write("[\n" + ",\n".join(d.to_json(indent=2) for d in docs) + "\n]\n")

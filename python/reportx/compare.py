@@ -117,8 +117,12 @@ def compare_frame(st: "pd.DataFrame", doc_year: Dict[Any, Any], doc_series: Dict
     st = st[st["metric_id"].notna() & st["period_end"].isna()]
     if metrics is not None:
         st = st[st["metric_id"].isin(list(metrics))]
-    st["doc_year"] = pd.array([doc_year.get(d) for d in st["doc_id"]], dtype="Int64")
-    st["series"] = [doc_series.get(d, "") for d in st["doc_id"]]
+    # na_action="ignore": a missing doc_id finds nothing (pandas would match it to a None key).
+    ids = st["doc_id"]
+    st["doc_year"] = ids.map(doc_year, na_action="ignore").astype("Int64")
+    # A doc_id without a series gets ""; assigned as a list so that a zero-row result keeps its dtypes.
+    known = ids.notna() & ids.isin(list(doc_series))
+    st["series"] = ids.map(doc_series, na_action="ignore").where(known, "").tolist()
     st["year"] = st["period"].fillna(st["doc_year"]).astype("Int64")
     st = st[st["year"].notna()]
 

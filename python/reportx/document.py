@@ -17,8 +17,6 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
     import pyarrow as pa
 
-TABLES = ("sections", "blocks", "statements", "topics", "actions", "diagnostics")
-
 
 class Item(SimpleNamespace):
     """One row of a table as an object with attribute access (``s.value``, ``b.text``)."""

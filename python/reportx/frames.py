@@ -172,7 +172,7 @@ def to_pandas(docs: Sequence["Document"], table: str = "statements", doc_id: boo
     """
     pd = _need("pandas", "pandas")
     cols = raw_columns(docs, table, doc_id)
-    arrow = _have("pyarrow")
+    pa = _need("pyarrow", "pandas") if _have("pyarrow") else None
     data: Dict[str, Any] = {}
     for name, (kind, values, valid) in cols.items():
         if kind == "integer":
@@ -182,11 +182,8 @@ def to_pandas(docs: Sequence["Document"], table: str = "statements", doc_id: boo
         elif kind == "category":
             codes, cats = _sorted_categories(table, name, *values)
             data[name] = pd.Categorical.from_codes(codes, categories=pd.Index(cats, dtype=object))
-        elif arrow:
-            import pyarrow as pa
-
-            arr = _arrow_strings(pa, values[0], values[1], valid)
-            data[name] = pd.array(arr.cast(pa.large_string()), dtype=pd.StringDtype("pyarrow"))
+        elif pa is not None:
+            data[name] = pd.array(_arrow_strings(pa, values[0], values[1], valid), dtype=pd.StringDtype("pyarrow"))
         else:
             data[name] = pd.array(_strings_to_list(values[0], values[1], valid), dtype="string")
     n = len(next(iter(cols.values()))[2]) if cols else 0

@@ -2,7 +2,6 @@
 #include <pybind11/stl.h>
 
 #include <algorithm>
-#include <atomic>
 #include <exception>
 #include <filesystem>
 #include <thread>
@@ -56,10 +55,8 @@ void register_batch(py::module_& m) {
         auto os = py::module_::import("os");
         for (py::handle it : items) {
             job j;
-            if (py::isinstance<py::str>(it)) {
-                j.text = py::cast<std::string>(it);
-            } else if (py::isinstance<py::bytes>(it)) {
-                j.text = py::cast<std::string>(it);
+            if (py::isinstance<py::str>(it) || py::isinstance<py::bytes>(it)) {
+                j.text = py::cast<std::string>(it);  // a text: str as UTF-8, bytes as they are
             } else {
                 j.is_path = true;
                 j.text = py::cast<std::string>(os.attr("fsdecode")(os.attr("fspath")(it)));
@@ -78,19 +75,7 @@ void register_batch(py::module_& m) {
         {
             py::gil_scoped_release release;
             unsigned n = threads > 0 ? static_cast<unsigned>(threads) : std::max(1u, std::thread::hardware_concurrency());
-            n = std::min<unsigned>(n, static_cast<unsigned>(std::max<std::size_t>(jobs.size(), 1)));
-            std::atomic<std::size_t> next{0};
-            auto worker = [&] {
-                for (std::size_t i = next++; i < jobs.size(); i = next++) run(jobs[i], base, results[i]);
-            };
-            if (n <= 1) {
-                worker();
-            } else {
-                std::vector<std::jthread> pool;
-                pool.reserve(n - 1);
-                for (unsigned k = 1; k < n; ++k) pool.emplace_back(worker);
-                worker();
-            }  // jthreads join here
+            parallel_for(jobs.size(), n, [&](std::size_t i) { run(jobs[i], base, results[i]); });
         }
         py::list out;
         for (auto& r : results) {

@@ -1,7 +1,7 @@
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
-#include <atomic>
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <thread>
@@ -58,34 +58,29 @@ py::tuple arrow_strings(std::vector<std::string_view> const& v) {
     return py::make_tuple(offsets, data);
 }
 
-// Whether a document has no rows for a table it is known to build from one vector
-// (skips the code-point index for empty tables).
-bool known_empty(document const& d, std::string_view name) {
-    if (name == "sections") return d.sections.empty();
-    if (name == "blocks") return d.blocks.empty();
-    if (name == "statements") return d.statements.empty();
-    if (name == "topics") return d.topics.empty();
-    if (name == "actions") return d.actions.empty();
-    if (name == "diagnostics") return d.diagnostics.empty();
-    return false;
-}
-
-// Dictionary-encodes strings: int32 codes (-1 = null) and the categories in first-seen order.
-py::tuple dictionary(std::vector<std::string_view> const& v, std::vector<std::uint8_t> const& valid) {
+// Dictionary-encodes strings as the rows come: int32 codes (-1 = null) and the categories
+// in first-seen order.
+struct categories {
     std::unordered_map<std::string_view, std::int32_t> index;
-    std::vector<std::string_view> cats;
-    py::array_t<std::int32_t> codes(static_cast<py::ssize_t>(v.size()));
-    auto* c = codes.mutable_data();
-    for (std::size_t i = 0; i < v.size(); ++i) {
-        if (!valid[i]) { c[i] = -1; continue; }
-        auto [it, fresh] = index.try_emplace(v[i], static_cast<std::int32_t>(cats.size()));
-        if (fresh) cats.push_back(v[i]);
-        c[i] = it->second;
+    std::vector<std::string_view> names;  // views into strings that outlive the encoding
+    std::vector<std::int32_t> codes;
+    // `rows` rows that all hold s (or null), looked up once.
+    void add(std::string_view s, bool valid, std::size_t rows = 1) {
+        if (rows == 0) return;
+        std::int32_t code = -1;
+        if (valid) {
+            auto [it, fresh] = index.try_emplace(s, static_cast<std::int32_t>(names.size()));
+            if (fresh) names.push_back(s);
+            code = it->second;
+        }
+        codes.insert(codes.end(), rows, code);
     }
-    py::list names;
-    for (auto s : cats) names.append(py::str(s.data(), s.size()));
-    return py::make_tuple(codes, names);
-}
+    [[nodiscard]] py::tuple to_python() const {
+        py::list out;
+        for (auto n : names) out.append(py::str(n.data(), n.size()));
+        return py::make_tuple(to_array(codes), out);
+    }
+};
 
 // One column gathered over several documents' tables.
 struct gathered {
@@ -95,6 +90,7 @@ struct gathered {
     std::vector<double> reals;
     std::vector<std::string_view> strings;  // views into the tables kept alive below
     std::vector<std::string> joined;         // string_list cells joined with '|'
+    categories dict;                         // category
     std::vector<std::uint8_t> valid;
 };
 
@@ -135,22 +131,13 @@ py::dict tables_to_python(std::vector<std::shared_ptr<document>> const& docs, st
         ids.reserve(docs.size());
         for (auto const& d : docs) ids.push_back(d->doc_id.value_or(std::string()));
         // Build the documents' tables on a few threads (tables of different documents share nothing).
-        table empty = make_table(document{}, name);
-        std::atomic<std::size_t> next{0};
-        auto worker = [&] {
-            for (std::size_t i = next++; i < docs.size(); i = next++)
-                tables[i] = known_empty(*docs[i], name) ? empty : make_table(*docs[i], name);
-        };
+        table empty = make_table(document{}, name);  // throws for an unknown name before any thread starts
         unsigned n = std::min<unsigned>(std::max(1u, std::thread::hardware_concurrency()),
                                         static_cast<unsigned>(std::max<std::size_t>(docs.size() / 4, 1)));
-        {
-            std::vector<std::jthread> pool;
-            for (unsigned k = 1; k < n; ++k) pool.emplace_back(worker);
-            worker();
-        }
+        parallel_for(docs.size(), n, [&](std::size_t i) { tables[i] = make_table(*docs[i], name); });
         if (tables.empty()) tables.push_back(std::move(empty));
-        if (with_doc_id) cols.push_back(gathered{"doc_id", column_type::category, {}, {}, {}, {}, {}});
-        for (auto const& c : tables.front().columns) cols.push_back(gathered{c.name, c.type, {}, {}, {}, {}, {}});
+        if (with_doc_id) cols.push_back(gathered{"doc_id", column_type::category, {}, {}, {}, {}, {}, {}});
+        for (auto const& c : tables.front().columns) cols.push_back(gathered{c.name, c.type, {}, {}, {}, {}, {}, {}});
         std::size_t total = 0;
         for (auto const& t : tables) total += t.rows;
         std::size_t joined_total = 0;
@@ -158,24 +145,26 @@ py::dict tables_to_python(std::vector<std::shared_ptr<document>> const& docs, st
             for (auto const& c : t.columns)
                 if (c.type == column_type::string_list) joined_total += c.size();
         for (auto& g : cols) g.valid.reserve(total);
+        for (auto& g : cols) g.dict.codes.reserve(g.type == column_type::category ? total : 0);
         for (auto& g : cols) g.joined.reserve(g.type == column_type::string_list ? joined_total : 0);
         for (std::size_t k = 0; k < docs.size(); ++k) {
             auto const& t = tables[k];
             std::size_t j = 0;
             if (with_doc_id) {
                 auto& g = cols[j++];
-                for (std::size_t r = 0; r < t.rows; ++r) {
-                    g.strings.push_back(ids[k]);
-                    g.valid.push_back(docs[k]->doc_id.has_value());
-                }
+                bool has_id = docs[k]->doc_id.has_value();
+                g.dict.add(ids[k], has_id, t.rows);  // one look-up for the document's rows
+                g.valid.insert(g.valid.end(), t.rows, has_id);
             }
             for (auto const& c : t.columns) {
                 auto& g = cols[j++];
                 switch (c.type) {
                     case column_type::integer: g.ints.insert(g.ints.end(), c.ints.begin(), c.ints.end()); break;
                     case column_type::real: g.reals.insert(g.reals.end(), c.reals.begin(), c.reals.end()); break;
-                    case column_type::string:
-                    case column_type::category: g.strings.insert(g.strings.end(), c.strings.begin(), c.strings.end()); break;
+                    case column_type::string: g.strings.insert(g.strings.end(), c.strings.begin(), c.strings.end()); break;
+                    case column_type::category:
+                        for (std::size_t r = 0; r < c.size(); ++r) g.dict.add(c.strings[r], c.valid[r] != 0);
+                        break;
                     case column_type::string_list:
                         for (auto const& cell : c.lists) {
                             std::string s;
@@ -201,7 +190,7 @@ py::dict tables_to_python(std::vector<std::shared_ptr<document>> const& docs, st
             case column_type::real: values = to_array(g.reals); break;
             case column_type::string:
             case column_type::string_list: values = arrow_strings(g.strings); break;
-            case column_type::category: values = dictionary(g.strings, g.valid); break;
+            case column_type::category: values = g.dict.to_python(); break;
         }
         out[py::str(g.name)] = py::make_tuple(type_name(g.type), values, to_bool_array(g.valid));
     }
