@@ -234,23 +234,38 @@ REPORTX_POPCNT_CLONES void lexicon_scanner::scan(std::string_view text, std::siz
     auto const& trie = impl_->trie;
     std::size_t best_end[64];
     std::uint32_t best_entry[64];
+    // Two phases per run of text, so that the common case (a code point no alias begins
+    // with) costs no branch that the processor could mispredict: first the places whose
+    // first code point may begin an alias, not inside an ASCII word, are collected; then
+    // the second code point is tested and the trie walked from the places that remain.
+    constexpr std::size_t chunk = 256;
+    std::uint32_t places[chunk];
     bool prev_alnum = from > 0 && is_ascii_alnum(s[from - 1]);
     std::size_t i = from;
     while (i < to && (s[i] & 0xC0) == 0x80) ++i;  // `from` inside a character
-    if (i >= to) return;
-    auto cur = detail::next_cp(s, i);
-    while (i + cur.length <= to) {
-        std::size_t const j = i + cur.length;
-        char32_t second = start_filter::npos_cp;
-        detail::folded_cp nxt{0, 1};
-        if (j < to) {
-            nxt = detail::next_cp(s, j);
-            if (j + nxt.length <= to) second = nxt.cp;
+    while (i < to) {
+        std::size_t n = 0;
+        for (; i < to && n < chunk;) {
+            auto const cur = detail::next_cp(s, i);
+            if (i + cur.length > to) { i = to; break; }
+            bool const alnum = cur.cp < 0x80 && is_ascii_alnum(static_cast<unsigned char>(cur.cp));
+            places[n] = static_cast<std::uint32_t>(i - from);
+            n += static_cast<std::size_t>(filter.may_begin(cur.cp) & !(alnum & prev_alnum));
+            prev_alnum = alnum;
+            i += cur.length;
         }
-        bool const alnum = cur.cp < 0x80 && is_ascii_alnum(static_cast<unsigned char>(cur.cp));
-        if (!(alnum && prev_alnum) && filter.may_start(cur.cp, second)) {
+        for (std::size_t k = 0; k < n; ++k) {
+            std::size_t const p = from + places[k];
+            auto const cur = detail::next_cp(s, p);
+            std::size_t const j = p + cur.length;
+            char32_t second = start_filter::npos_cp;
+            if (j < to) {
+                auto const nxt = detail::next_cp(s, j);
+                if (j + nxt.length <= to) second = nxt.cp;
+            }
+            if (!filter.may_continue(cur.cp, second)) continue;
             std::uint64_t found = 0;  // kinds with a match here
-            trie.walk_forward(t, i, to, [&](std::size_t end, trie_terminal const& term) {
+            trie.walk_forward(t, p, to, [&](std::size_t end, trie_terminal const& term) {
                 if (alnum_at(t, end - 1) && alnum_at(t, end)) return;  // ends inside a word
                 if (term.kind >= 64) return;
                 best_end[term.kind] = end;
@@ -258,13 +273,10 @@ REPORTX_POPCNT_CLONES void lexicon_scanner::scan(std::string_view text, std::siz
                 found |= std::uint64_t{1} << term.kind;
             });
             for (; found; found &= found - 1) {
-                auto k = static_cast<std::size_t>(__builtin_ctzll(found));
-                out[k].push_back(lexicon_match{i, best_end[k], best_entry[k]});
+                auto kind = static_cast<std::size_t>(__builtin_ctzll(found));
+                out[kind].push_back(lexicon_match{p, best_end[kind], best_entry[kind]});
             }
         }
-        prev_alnum = alnum;
-        i = j;
-        cur = nxt;
     }
 }
 

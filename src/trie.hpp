@@ -135,8 +135,15 @@ public:
     void add(std::string_view alias);
     /// `second` is the code point after `first`, or npos_cp at the end of the text.
     [[nodiscard]] bool may_start(char32_t first, char32_t second) const noexcept {
+        return may_begin(first) && may_continue(first, second);
+    }
+    /// The first test alone: does an alias begin with this code point? (Exact in the BMP.)
+    [[nodiscard]] bool may_begin(char32_t first) const noexcept {
         std::uint32_t f = first < 0x10000 ? first : 0xFFFF;
-        if (!((first_[f >> 6] >> (f & 63)) & 1)) return false;
+        return (first_[f >> 6] >> (f & 63)) & 1;
+    }
+    /// The rest, for a code point that may begin one.
+    [[nodiscard]] bool may_continue(char32_t first, char32_t second) const noexcept {
         return test(single(first)) || (second != npos_cp && test(pair(first, second)));
     }
     static constexpr char32_t npos_cp = 0xFFFFFFFF;
