@@ -6,6 +6,11 @@
 #include <mutex>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "reportx/error.hpp"
 #include "reportx/utf8.hpp"
@@ -17,73 +22,66 @@ namespace detail {
 std::string_view builtin_lexicon_text();  // generated from data/lexicon/*.tsv at build time
 }
 
-#if defined(__x86_64__) && defined(__GNUC__) && defined(__linux__)
-// The trie's steps count bits: compiled twice, with and without the popcnt instruction,
-// and the loader picks the one the CPU supports.
-#define REPORTX_POPCNT_CLONES __attribute__((target_clones("popcnt", "default")))
-#else
-#define REPORTX_POPCNT_CLONES
-#endif
-
 namespace detail {
 
-// ---- byte_trie ---------------------------------------------------------------
+// ---- alias_trie ----------------------------------------------------------------
 
-void byte_trie::insert(std::string_view bytes, std::string_view written, std::uint16_t kind, std::uint32_t entry) {
-    std::uint32_t n = 0;
-    for (unsigned char c : bytes) {
-        c = fold_byte(c);
-        auto& kids = build_[n].kids;
-        std::uint32_t next = 0;
-        for (auto const& [b, k] : kids)
-            if (b == c) next = k;
-        if (!next) {
-            next = static_cast<std::uint32_t>(build_.size());
-            build_[n].kids.emplace_back(c, next);
-            build_.emplace_back();
-        }
-        n = next;
+void alias_trie::insert(std::string_view alias, std::uint16_t kind, std::uint32_t entry, bool reversed) {
+    auto const* s = reinterpret_cast<unsigned char const*>(alias.data());
+    std::vector<char32_t> cps;
+    for (std::size_t i = 0; i < alias.size();) {
+        auto c = next_cp(s, i);
+        i += c.length;
+        if (c.cp == ' ')
+            while (i < alias.size() && is_trie_space(s[i])) ++i;
+        cps.push_back(c.cp);
     }
-    auto& terms = build_[n].terms;
+    if (reversed) std::reverse(cps.begin(), cps.end());
+    std::uint32_t n = 0;
+    for (char32_t cp : cps) {
+        auto [it, added] = build_edges_.try_emplace(key_of(n, cp), static_cast<std::uint32_t>(build_terms_.size()));
+        if (added) build_terms_.emplace_back();
+        n = it->second;
+    }
+    auto& terms = build_terms_[n];
     for (auto const& t : terms)
         if (t.kind == kind) return;  // the first alias of a kind wins
     trie_terminal t;
     t.entry = entry;
     t.kind = kind;
     // Acronyms ("PV", "CPI", "GDP") match as written; other aliases ignore ASCII case.
-    for (std::size_t i = 1; i < written.size(); ++i)
-        if (written[i] >= 'A' && written[i] <= 'Z') {
+    for (std::size_t i = 1; i < alias.size(); ++i)
+        if (alias[i] >= 'A' && alias[i] <= 'Z') {
             t.exact = static_cast<std::int32_t>(exact_.size());
-            exact_.emplace_back(written);
+            exact_.emplace_back(alias);
             break;
         }
     terms.push_back(t);
 }
 
-void byte_trie::finish() {
-    nodes_.assign(build_.size(), node{});
-    root_.fill(0);
-    for (std::uint32_t n = 0; n < build_.size(); ++n) {
-        auto& b = build_[n];
-        std::sort(b.kids.begin(), b.kids.end());
-        node& k = nodes_[n];
-        k.term = static_cast<std::uint32_t>(terminals_.size());
-        k.nterm = static_cast<std::uint32_t>(b.terms.size());
-        terminals_.insert(terminals_.end(), b.terms.begin(), b.terms.end());
-        if (n == 0) {
-            for (auto const& [c, kid] : b.kids) root_[c] = kid;
-            continue;
-        }
-        k.kids = static_cast<std::uint32_t>(kids_.size());
-        for (auto const& [c, kid] : b.kids) {
-            k.bits[c >> 6] |= std::uint64_t{1} << (c & 63);
-            kids_.push_back(kid);
-        }
-        for (int w = 1; w < 4; ++w)
-            k.before[w] = static_cast<std::uint8_t>(k.before[w - 1] + __builtin_popcountll(k.bits[w - 1]));
+void alias_trie::finish() {
+    // The terminals of each node, flat, in node order.
+    std::vector<std::uint32_t> first(build_terms_.size());
+    for (std::size_t n = 0; n < build_terms_.size(); ++n) {
+        auto const& terms = build_terms_[n];
+        if (terms.size() > 0xFF || terminals_.size() + terms.size() > 0xFFFFFF)
+            throw std::length_error("reportx: lexicon too large for the alias trie");
+        first[n] = static_cast<std::uint32_t>(terminals_.size());
+        terminals_.insert(terminals_.end(), terms.begin(), terms.end());
     }
-    build_.clear();
-    build_.shrink_to_fit();
+    // At most half full: a miss ends at an empty slot after a probe or two.
+    int log = 4;
+    while ((std::size_t{1} << log) < build_edges_.size() * 4) ++log;
+    table_.assign(std::size_t{1} << log, edge{});
+    mask_ = (std::size_t{1} << log) - 1;
+    shift_ = 64 - log;
+    for (auto const& [key, child] : build_edges_) {
+        std::size_t h = static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_);
+        while (table_[h].key != 0) h = (h + 1) & mask_;
+        table_[h] = edge{key, child, first[child] << 8 | static_cast<std::uint32_t>(build_terms_[child].size())};
+    }
+    build_edges_ = {};
+    build_terms_ = {};
 }
 
 // ---- start_filter --------------------------------------------------------------
@@ -111,7 +109,7 @@ void start_filter::add(std::string_view alias) {
 
 namespace {
 
-using detail::byte_trie;
+using detail::alias_trie;
 using detail::start_filter;
 using utf8::is_ascii_alnum;
 using detail::trie_terminal;
@@ -134,13 +132,82 @@ bool may_start(start_filter const& f, std::string_view t, std::size_t pos, std::
     return f.may_start(a.cp, b);
 }
 
+
+// Would an alias begin at the character starting at p (< to, whole before `to`)? Its
+// first code point must begin one (bit set `first`, see start_filter::first_words), and
+// in English it must not be the middle of a word.
+[[gnu::always_inline]] inline std::uint32_t begins_here(unsigned char const* s, std::size_t p,
+                                                       std::uint64_t const* first) noexcept {
+    std::uint32_t const b = s[p];
+    std::uint32_t cp;
+    if (b < 0x80) {
+        if (is_ascii_alnum(static_cast<unsigned char>(b)) && p > 0 && is_ascii_alnum(s[p - 1])) return 0;
+        cp = detail::fold_cp(b);
+    } else if ((b & 0xF0) == 0xE0) {  // a three-byte character: most of Chinese text
+        cp = (b & 0x0F) << 12 | (s[p + 1] & 0x3Fu) << 6 | (s[p + 2] & 0x3Fu);
+    } else {
+        cp = std::min<std::uint32_t>(detail::next_cp(s, p).cp, 0xFFFF);
+    }
+    return (first[cp >> 6] >> (cp & 63)) & 1;
+}
+
+// Phase 1 of a scan: from i on, the places (offsets from `base`, at most `cap` of them)
+// where begins_here holds; i ends where the search stopped. Characters start at bytes
+// that are not 10xxxxxx, which SSE2 finds sixteen bytes at a time; each place is written
+// and counted without a branch.
+std::size_t collect_starts(unsigned char const* s, std::size_t& i, std::size_t to, std::size_t base,
+                           start_filter const& f, std::uint32_t* places, std::size_t cap) noexcept {
+    std::uint64_t const* const first = f.first_words();
+    std::size_t const limit = std::min(to, base + (std::size_t{1} << 30));  // offsets fit 32 bits
+    std::size_t n = 0;
+    while (i < limit && (s[i] & 0xC0) == 0x80) ++i;  // inside a character
+#if defined(__SSE2__)
+    // Whole blocks only, and 3 bytes of room after them for the last character's tail.
+    while (i + 16 + 3 <= limit && n + 16 <= cap) {
+        __m128i v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(s + i));
+        // 0x80..0xBF are the signed bytes below -64.
+        auto starts = static_cast<unsigned>(~_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64)))) & 0xFFFFu;
+        for (; starts; starts &= starts - 1) {
+            std::size_t const p = i + static_cast<std::size_t>(__builtin_ctz(starts));
+            places[n] = static_cast<std::uint32_t>(p - base);
+            n += begins_here(s, p, first);
+        }
+        i += 16;
+    }
+#endif
+    for (; i < limit && n < cap; ++i) {
+        if ((s[i] & 0xC0) == 0x80) continue;
+        if (i + utf8::sequence_length(s[i]) > to) { i = to; break; }  // a character cut by `to`
+        places[n] = static_cast<std::uint32_t>(i - base);
+        n += begins_here(s, i, first);
+    }
+    return n;
+}
+
+// Phase 2: of those places, the ones whose first two code points pass the start filter
+// (kept in order, in place); returns how many.
+std::size_t keep_filtered(unsigned char const* s, std::size_t to, std::size_t base, start_filter const& f,
+                          std::uint32_t* places, std::size_t n) noexcept {
+    std::size_t m = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+        std::size_t const p = base + places[k];
+        auto const cur = detail::next_cp(s, p);
+        std::size_t const j = p + cur.length;
+        char32_t second = start_filter::npos_cp;
+        if (j < to && j + utf8::sequence_length(s[j]) <= to) second = detail::next_cp(s, j).cp;
+        places[m] = places[k];
+        m += f.may_continue(cur.cp, second);
+    }
+    return m;
+}
+
 }  // namespace
 
 // One kind: the forward index (matches from a start, with the start filter) and a
 // backward trie (matches ending at a place, aliases stored reversed).
 struct matcher::impl {
     detail::alias_index forward;
-    byte_trie backward;
+    alias_trie backward;
 };
 
 matcher::matcher() = default;
@@ -154,8 +221,7 @@ void matcher::add(std::string_view alias, std::uint32_t entry) {
     if (alias.empty()) return;
     if (!impl_) impl_ = std::make_unique<impl>();
     impl_->forward.add(alias, 0, entry);
-    std::string rev(alias.rbegin(), alias.rend());
-    impl_->backward.insert(rev, alias, 0, entry);
+    impl_->backward.insert(alias, 0, entry, /*reversed=*/true);
 }
 
 void matcher::finish() {
@@ -164,7 +230,7 @@ void matcher::finish() {
     impl_->backward.finish();
 }
 
-REPORTX_POPCNT_CLONES std::optional<lexicon_match> matcher::longest_at(std::string_view text, std::size_t pos) const {
+std::optional<lexicon_match> matcher::longest_at(std::string_view text, std::size_t pos) const {
     if (!impl_ || pos >= text.size()) return std::nullopt;
     if (alnum_at(text, pos) && pos > 0 && alnum_at(text, pos - 1)) return std::nullopt;  // inside a word
     if (!may_start(impl_->forward.filter, text, pos, text.size())) return std::nullopt;
@@ -176,7 +242,7 @@ REPORTX_POPCNT_CLONES std::optional<lexicon_match> matcher::longest_at(std::stri
     return best;
 }
 
-REPORTX_POPCNT_CLONES std::optional<lexicon_match> matcher::longest_ending_at(std::string_view text, std::size_t end) const {
+std::optional<lexicon_match> matcher::longest_ending_at(std::string_view text, std::size_t end) const {
     if (!impl_ || end == 0 || end > text.size()) return std::nullopt;
     if (alnum_at(text, end - 1) && alnum_at(text, end)) return std::nullopt;  // inside a word
     std::optional<lexicon_match> best;
@@ -223,7 +289,7 @@ lexicon_scanner::lexicon_scanner(lexicon const& lex, std::vector<std::string> ki
 
 lexicon_scanner::~lexicon_scanner() = default;
 
-REPORTX_POPCNT_CLONES void lexicon_scanner::scan(std::string_view text, std::size_t from, std::size_t to,
+void lexicon_scanner::scan(std::string_view text, std::size_t from, std::size_t to,
                                                  std::vector<std::vector<lexicon_match>>& out) const {
     out.resize(kinds_.size());
     to = std::min(to, text.size());
@@ -234,36 +300,19 @@ REPORTX_POPCNT_CLONES void lexicon_scanner::scan(std::string_view text, std::siz
     auto const& trie = impl_->trie;
     std::size_t best_end[64];
     std::uint32_t best_entry[64];
-    // Two phases per run of text, so that the common case (a code point no alias begins
-    // with) costs no branch that the processor could mispredict: first the places whose
-    // first code point may begin an alias, not inside an ASCII word, are collected; then
-    // the second code point is tested and the trie walked from the places that remain.
-    constexpr std::size_t chunk = 256;
+    // Three phases per stretch of text, so that the common cases cost no branch the
+    // processor could mispredict: collect the places whose first code point may begin
+    // an alias (not inside an ASCII word); keep those whose first two code points pass
+    // the filter; walk the trie from the places that remain.
+    constexpr std::size_t chunk = 512;
     std::uint32_t places[chunk];
-    bool prev_alnum = from > 0 && is_ascii_alnum(s[from - 1]);
     std::size_t i = from;
-    while (i < to && (s[i] & 0xC0) == 0x80) ++i;  // `from` inside a character
     while (i < to) {
-        std::size_t n = 0;
-        for (; i < to && n < chunk;) {
-            auto const cur = detail::next_cp(s, i);
-            if (i + cur.length > to) { i = to; break; }
-            bool const alnum = cur.cp < 0x80 && is_ascii_alnum(static_cast<unsigned char>(cur.cp));
-            places[n] = static_cast<std::uint32_t>(i - from);
-            n += static_cast<std::size_t>(filter.may_begin(cur.cp) & !(alnum & prev_alnum));
-            prev_alnum = alnum;
-            i += cur.length;
-        }
+        std::size_t const base = i;
+        std::size_t n = collect_starts(s, i, to, base, filter, places, chunk);
+        n = keep_filtered(s, to, base, filter, places, n);
         for (std::size_t k = 0; k < n; ++k) {
-            std::size_t const p = from + places[k];
-            auto const cur = detail::next_cp(s, p);
-            std::size_t const j = p + cur.length;
-            char32_t second = start_filter::npos_cp;
-            if (j < to) {
-                auto const nxt = detail::next_cp(s, j);
-                if (j + nxt.length <= to) second = nxt.cp;
-            }
-            if (!filter.may_continue(cur.cp, second)) continue;
+            std::size_t const p = base + places[k];
             std::uint64_t found = 0;  // kinds with a match here
             trie.walk_forward(t, p, to, [&](std::size_t end, trie_terminal const& term) {
                 if (alnum_at(t, end - 1) && alnum_at(t, end)) return;  // ends inside a word

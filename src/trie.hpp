@@ -1,14 +1,14 @@
 #pragma once
-// The lexicon's matching machinery (internal to src/lexicon.cpp): a flat byte trie of
+// The lexicon's matching machinery (internal to src/lexicon.cpp): a trie of
 // aliases and a start filter that says, from the first two code points, whether an
 // alias may start at a place. Both fold ASCII case; a space in an alias matches any run
 // of ASCII white space in the text.
 
-#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "reportx/utf8.hpp"
@@ -24,23 +24,40 @@ constexpr char32_t fold_cp(char32_t c) noexcept {
     return c;
 }
 
+/// The code point at pos, folded as the trie and filter see it (pos < size, and the
+/// whole character before the end: see utf8::sequence_length).
+struct folded_cp {
+    char32_t cp;
+    std::uint8_t length;
+};
+[[nodiscard]] [[gnu::always_inline]] inline folded_cp next_cp(unsigned char const* s, std::size_t pos) noexcept {
+    unsigned char c = s[pos];
+    if (c < 0x80) return {fold_cp(c), 1};
+    if (c < 0xC0) return {0xFFFD, 1};  // a stray continuation byte (invalid text)
+    if (c < 0xE0) return {char32_t((c & 0x1F) << 6 | (s[pos + 1] & 0x3F)), 2};
+    if (c < 0xF0) return {char32_t((c & 0x0F) << 12 | (s[pos + 1] & 0x3F) << 6 | (s[pos + 2] & 0x3F)), 3};
+    return {char32_t((c & 0x07) << 18 | (s[pos + 1] & 0x3F) << 12 | (s[pos + 2] & 0x3F) << 6 | (s[pos + 3] & 0x3F)), 4};
+}
+
 /// What an alias's last trie node holds: the entry, the slot of its kind in the trie,
 /// and, for an acronym (`PV`, `CPI`), the alias as written, which the text must equal.
 struct trie_terminal {
     std::uint32_t entry = 0;
     std::uint16_t kind = 0;
-    std::int32_t exact = -1;  // index into byte_trie::exact_, -1 when case does not matter
+    std::int32_t exact = -1;  // index into alias_trie::exact_, -1 when case does not matter
 };
 
-/// Bytes of the aliases in a trie flattened into arrays once built: each node has a
-/// 256-bit set of the bytes it has children for and the running counts of that set, so
-/// a step is a bit test and one popcount.
-class byte_trie {
+/// Aliases as a trie over code points (ASCII case folded, a run of white space walked
+/// as one ' '). Its edges live in one open-addressing hash table keyed by (node, code
+/// point), and each edge carries the terminals of the node it leads to, so a step is one
+/// hash and, nearly always, one load, whatever the script: a Chinese character is one
+/// step, not three dependent byte steps.
+class alias_trie {
 public:
-    /// Adds an alias (bytes in the order they are walked). The first alias of a kind
-    /// that ends at a node wins; `written` is the alias as the file spells it.
-    void insert(std::string_view bytes, std::string_view written, std::uint16_t kind, std::uint32_t entry);
-    /// Flattens the trie; no insert afterwards.
+    /// Adds an alias; `reversed` stores its code points last to first, for walk_backward.
+    /// The first alias of a kind that ends at a node wins.
+    void insert(std::string_view alias, std::uint16_t kind, std::uint32_t entry, bool reversed = false);
+    /// Builds the table; no insert afterwards.
     void finish();
     [[nodiscard]] bool empty() const noexcept { return terminals_.empty(); }
 
@@ -51,78 +68,98 @@ public:
         auto const* s = reinterpret_cast<unsigned char const*>(t.data());
         std::uint32_t n = 0;
         std::size_t i = pos;
-        while (i < to) {
-            unsigned char c = fold_byte(s[i]);
-            if (is_trie_space(c)) {
-                n = child(n, ' ');
+        char32_t cp;
+        while (read(s, i, to, cp)) {
+            edge const* e = find(n, cp);
+            if (!e) return;
+            n = e->child;
+            if (e->terms) visit(e->terms, t, pos, i, f);
+        }
+    }
+
+    /// One step of a walk. An edge leads from a node (0 is the root) on a code point to
+    /// the node `child`, whose terminals are `terms` (0 for none).
+    struct edge {
+        std::uint64_t key = 0;    // 0: empty slot; else key_of(node, code point)
+        std::uint32_t child = 0;  // the node this edge leads to
+        std::uint32_t terms = 0;  // that node's terminals: first << 8 | count
+    };
+    /// The edge from `node` on `cp`, or nullptr.
+    [[gnu::always_inline]] edge const* find(std::uint32_t node, char32_t cp) const noexcept {
+        std::uint64_t const key = key_of(node, cp);
+        edge const* const table = table_.data();
+        std::size_t h = static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_);
+        while (table[h].key != key) {
+            if (table[h].key == 0) return nullptr;
+            h = (h + 1) & mask_;
+        }
+        return &table[h];
+    }
+    /// The code point at i as the trie reads it (ASCII folded, a run of white space as
+    /// one ' '), moving i past it; false at `to` or at a character cut by `to`.
+    [[gnu::always_inline]] static bool read(unsigned char const* s, std::size_t& i, std::size_t to, char32_t& cp) noexcept {
+        if (i >= to) return false;
+        unsigned char const b = s[i];
+        if (b < 0x80) {
+            cp = fold_cp(b);
+            ++i;
+            if (cp == ' ')
                 while (i < to && is_trie_space(s[i])) ++i;
-            } else {
-                n = child(n, c);
-                ++i;
-            }
-            if (!n) return;
-            node const& k = nodes_[n];
-            for (std::uint32_t x = k.term; x < k.term + k.nterm; ++x) {
-                auto const& term = terminals_[x];
-                if (term.exact >= 0 && t.substr(pos, i - pos) != exact_[static_cast<std::size_t>(term.exact)]) continue;
-                f(i, term);
-            }
+            return true;
+        }
+        std::size_t const length = utf8::sequence_length(b);
+        if (i + length > to) return false;
+        cp = next_cp(s, i).cp;
+        i += length;
+        return true;
+    }
+    /// Calls f(e, terminal) for the terminals in `terms` (an edge's) that accept the text
+    /// t[b, e): an acronym's must equal it as written.
+    template <class F>
+    [[gnu::always_inline]] void visit(std::uint32_t terms, std::string_view t, std::size_t b, std::size_t e,
+                                      F&& f) const {
+        for (std::uint32_t x = terms >> 8, last = x + (terms & 0xFF); x < last; ++x) {
+            auto const& term = terminals_[x];
+            if (term.exact >= 0 && t.substr(b, e - b) != exact_[static_cast<std::size_t>(term.exact)]) continue;
+            f(e, term);
         }
     }
 
     /// Walks text backward from `end` (exclusive, not before `from`); f(begin, terminal)
-    /// for every alias that matches text[begin, end), shortest first. The trie must hold
-    /// the aliases reversed.
+    /// for every alias that matches text[begin, end), shortest first. The aliases must
+    /// have been inserted reversed.
     template <class F>
     [[gnu::always_inline]] void walk_backward(std::string_view t, std::size_t end, std::size_t from, F&& f) const {
         auto const* s = reinterpret_cast<unsigned char const*>(t.data());
         std::uint32_t n = 0;
         std::size_t i = end;
         while (i > from) {
-            unsigned char c = fold_byte(s[i - 1]);
-            if (is_trie_space(c)) {
-                n = child(n, ' ');
+            std::size_t j = i - 1;
+            while (j > from && (s[j] & 0xC0) == 0x80) --j;
+            if (j + utf8::sequence_length(s[j]) != i) return;  // a character cut by `from`
+            auto const c = next_cp(s, j);
+            i = j;
+            if (c.cp == ' ')
                 while (i > from && is_trie_space(s[i - 1])) --i;
-            } else {
-                n = child(n, c);
-                --i;
-            }
-            if (!n) return;
-            node const& k = nodes_[n];
-            for (std::uint32_t x = k.term; x < k.term + k.nterm; ++x) {
-                auto const& term = terminals_[x];
-                if (term.exact >= 0 && t.substr(i, end - i) != exact_[static_cast<std::size_t>(term.exact)]) continue;
-                f(i, term);
-            }
+            edge const* e = find(n, c.cp);
+            if (!e) return;
+            n = e->child;
+            visit(e->terms, t, i, end, [&](std::size_t, trie_terminal const& term) { f(i, term); });
         }
     }
 
 private:
-    struct node {
-        std::uint64_t bits[4] = {0, 0, 0, 0};  // which bytes have a child
-        std::uint32_t kids = 0;                // first child in kids_
-        std::uint32_t term = 0, nterm = 0;     // terminals_[term, term + nterm)
-        std::uint8_t before[4] = {0, 0, 0, 0};  // children in the words before bits[w]
-    };
-    [[gnu::always_inline]] std::uint32_t child(std::uint32_t n, unsigned char c) const noexcept {
-        if (n == 0) return root_[c];
-        node const& k = nodes_[n];
-        std::uint64_t w = k.bits[c >> 6];
-        std::uint64_t bit = std::uint64_t{1} << (c & 63);
-        if (!(w & bit)) return 0;
-        return kids_[k.kids + k.before[c >> 6] + static_cast<std::uint32_t>(__builtin_popcountll(w & (bit - 1)))];
+    static constexpr std::uint64_t key_of(std::uint32_t node, char32_t cp) noexcept {
+        return std::uint64_t{node} << 32 | std::uint64_t{cp} | 0x80000000u;  // never 0
     }
 
-    // While building: children as (byte, node) lists.
-    struct build_node {
-        std::vector<std::pair<unsigned char, std::uint32_t>> kids;
-        std::vector<trie_terminal> terms;
-    };
-    std::vector<build_node> build_{1};
+    // While building: the edges as a map and the terminals of each node.
+    std::unordered_map<std::uint64_t, std::uint32_t> build_edges_;  // key -> child
+    std::vector<std::vector<trie_terminal>> build_terms_{1};
 
-    std::vector<node> nodes_;
-    std::vector<std::uint32_t> kids_;
-    std::array<std::uint32_t, 256> root_{};  // node 0 is the root; 0 as a child means none
+    std::vector<edge> table_;
+    std::size_t mask_ = 0;
+    int shift_ = 64;
     std::vector<trie_terminal> terminals_;
     std::vector<std::string> exact_;
 };
@@ -142,6 +179,8 @@ public:
         std::uint32_t f = first < 0x10000 ? first : 0xFFFF;
         return (first_[f >> 6] >> (f & 63)) & 1;
     }
+    /// The bit set may_begin reads: bit (cp & 63) of word (cp >> 6), for cp in the BMP.
+    [[nodiscard]] std::uint64_t const* first_words() const noexcept { return first_.data(); }
     /// The rest, for a code point that may begin one.
     [[nodiscard]] bool may_continue(char32_t first, char32_t second) const noexcept {
         return test(single(first)) || (second != npos_cp && test(pair(first, second)));
@@ -164,11 +203,11 @@ private:
 /// A trie and its start filter, filled together: aliases are added, then finish().
 /// What a matcher walks forward and what a lexicon_scanner walks.
 struct alias_index {
-    byte_trie trie;
+    alias_trie trie;
     start_filter filter;
     /// Adds an alias of the kind in slot `kind` (the text must outlive finish()).
     void add(std::string_view alias, std::uint16_t kind, std::uint32_t entry) {
-        trie.insert(alias, alias, kind, entry);
+        trie.insert(alias, kind, entry);
         pending_.push_back(alias);
     }
     void finish() {
@@ -181,18 +220,5 @@ struct alias_index {
 private:
     std::vector<std::string_view> pending_;  // aliases for the filter, sized once all are known
 };
-
-/// The code point at pos, folded for the filter (text is valid UTF-8, pos < size).
-struct folded_cp {
-    char32_t cp;
-    std::uint8_t length;
-};
-[[nodiscard]] [[gnu::always_inline]] inline folded_cp next_cp(unsigned char const* s, std::size_t pos) noexcept {
-    unsigned char c = s[pos];
-    if (c < 0x80) return {fold_cp(c), 1};
-    if (c < 0xE0) return {char32_t((c & 0x1F) << 6 | (s[pos + 1] & 0x3F)), 2};
-    if (c < 0xF0) return {char32_t((c & 0x0F) << 12 | (s[pos + 1] & 0x3F) << 6 | (s[pos + 2] & 0x3F)), 3};
-    return {char32_t((c & 0x07) << 18 | (s[pos + 1] & 0x3F) << 12 | (s[pos + 2] & 0x3F) << 6 | (s[pos + 3] & 0x3F)), 4};
-}
 
 }  // namespace reportx::detail

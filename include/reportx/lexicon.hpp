@@ -5,7 +5,7 @@
 //   kind <TAB> id <TAB> label <TAB> weight <TAB> aliases [<TAB> expands]
 //
 // `aliases` and `expands` are `|`-separated. A lexicon compiles every kind into
-// one immutable byte trie, shared read-only across threads.
+// one immutable trie per kind, shared read-only across threads.
 
 #include <cstdint>
 #include <filesystem>
