@@ -101,7 +101,9 @@ void start_filter::add(std::string_view alias) {
     auto a = next_cp(s, 0);
     std::uint32_t f = a.cp < 0x10000 ? a.cp : 0xFFFF;
     first_[f >> 6] |= std::uint64_t{1} << (f & 63);
-    std::uint32_t i = a.length >= alias.size() ? single(a.cp) : pair(a.cp, next_cp(s, a.length).cp);
+    std::uint32_t i;
+    if (utf8::is_ascii_alnum(s[0])) i = mix(word_hash(s, 0, alias.size()));
+    else i = a.length >= alias.size() ? single(a.cp) : pair(a.cp, next_cp(s, a.length).cp);
     bits_[i >> 6] |= std::uint64_t{1} << (i & 63);
 }
 
@@ -118,18 +120,11 @@ bool alnum_at(std::string_view t, std::size_t i) noexcept {
     return i < t.size() && is_ascii_alnum(static_cast<unsigned char>(t[i]));
 }
 
-// The code points at pos and after it (the filter's question), within [.., to).
+// The start filter's question at pos, within [.., to).
 bool may_start(start_filter const& f, std::string_view t, std::size_t pos, std::size_t to) noexcept {
     auto const* s = reinterpret_cast<unsigned char const*>(t.data());
-    auto a = detail::next_cp(s, pos);
-    if (pos + a.length > to) return false;
-    std::size_t q = pos + a.length;
-    char32_t b = start_filter::npos_cp;
-    if (q < to) {
-        auto n = detail::next_cp(s, q);
-        if (q + n.length <= to) b = n.cp;
-    }
-    return f.may_start(a.cp, b);
+    if (pos + utf8::sequence_length(s[pos]) > to) return false;
+    return f.may_begin(detail::next_cp(s, pos).cp) && f.may_continue(s, pos, to);
 }
 
 
@@ -190,13 +185,8 @@ std::size_t keep_filtered(unsigned char const* s, std::size_t to, std::size_t ba
                           std::uint32_t* places, std::size_t n) noexcept {
     std::size_t m = 0;
     for (std::size_t k = 0; k < n; ++k) {
-        std::size_t const p = base + places[k];
-        auto const cur = detail::next_cp(s, p);
-        std::size_t const j = p + cur.length;
-        char32_t second = start_filter::npos_cp;
-        if (j < to && j + utf8::sequence_length(s[j]) <= to) second = detail::next_cp(s, j).cp;
         places[m] = places[k];
-        m += f.may_continue(cur.cp, second);
+        m += f.may_continue(s, base + places[k], to);
     }
     return m;
 }

@@ -164,16 +164,14 @@ private:
     std::vector<std::string> exact_;
 };
 
-/// Can an alias start here? A hashed bit set of every alias's first two code points
-/// (and of every one-code-point alias), folded like the trie. No false negatives.
+/// Can an alias start here? A hashed bit set (no false negatives), folded like the trie,
+/// of every alias's start: its first word when it begins with an ASCII letter or digit
+/// (an English match is whole words, so the text's word there must be that word), else
+/// its first two code points (or its one). Plus an exact bit set of first code points.
 class start_filter {
 public:
     void reset(std::size_t aliases);
     void add(std::string_view alias);
-    /// `second` is the code point after `first`, or npos_cp at the end of the text.
-    [[nodiscard]] bool may_start(char32_t first, char32_t second) const noexcept {
-        return may_begin(first) && may_continue(first, second);
-    }
     /// The first test alone: does an alias begin with this code point? (Exact in the BMP.)
     [[nodiscard]] bool may_begin(char32_t first) const noexcept {
         std::uint32_t f = first < 0x10000 ? first : 0xFFFF;
@@ -181,9 +179,14 @@ public:
     }
     /// The bit set may_begin reads: bit (cp & 63) of word (cp >> 6), for cp in the BMP.
     [[nodiscard]] std::uint64_t const* first_words() const noexcept { return first_.data(); }
-    /// The rest, for a code point that may begin one.
-    [[nodiscard]] bool may_continue(char32_t first, char32_t second) const noexcept {
-        return test(single(first)) || (second != npos_cp && test(pair(first, second)));
+    /// The rest, for the character at p (< to, whole before `to`) whose code point may
+    /// begin an alias.
+    [[nodiscard]] bool may_continue(unsigned char const* s, std::size_t p, std::size_t to) const noexcept {
+        if (utf8::is_ascii_alnum(s[p])) return test(mix(word_hash(s, p, to)));
+        auto const first = next_cp(s, p);
+        std::size_t const q = p + first.length;
+        if (test(single(first.cp))) return true;
+        return q < to && q + utf8::sequence_length(s[q]) <= to && test(pair(first.cp, next_cp(s, q).cp));
     }
     static constexpr char32_t npos_cp = 0xFFFFFFFF;
 
@@ -194,6 +197,13 @@ private:
                    0x9E3779B1u >>
                shift_;
     }
+    /// FNV-1a of the ASCII letters and digits from p on, case folded.
+    static std::uint32_t word_hash(unsigned char const* s, std::size_t p, std::size_t to) noexcept {
+        std::uint32_t h = 0x811C9DC5u;
+        for (; p < to && utf8::is_ascii_alnum(s[p]); ++p) h = (h ^ fold_byte(s[p])) * 0x01000193u;
+        return h;
+    }
+    std::uint32_t mix(std::uint32_t h) const noexcept { return (h * 0x9E3779B1u) >> shift_; }
     bool test(std::uint32_t i) const noexcept { return (bits_[i >> 6] >> (i & 63)) & 1; }
     std::vector<std::uint64_t> bits_;
     std::vector<std::uint64_t> first_ = std::vector<std::uint64_t>(1024, 0);  // first code point (BMP), exact

@@ -1,6 +1,7 @@
 #pragma once
 // UTF-8 helpers shared by every stage. Header-only and Spirit-free.
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -35,10 +36,18 @@ struct decoded {
     return pos;
 }
 
+namespace detail {
+// One load instead of three range tests: the test runs at every word edge, where the
+// branches of the range tests would be mispredicted.
+inline constexpr auto ascii_alnum_table = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 256; ++c) t[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return t;
+}();
+}  // namespace detail
+
 /// ASCII letter or digit (the word-boundary test of English matching).
-[[nodiscard]] constexpr bool is_ascii_alnum(unsigned char c) noexcept {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+[[nodiscard]] constexpr bool is_ascii_alnum(unsigned char c) noexcept { return detail::ascii_alnum_table[c]; }
 
 /// ASCII letter; ASCII digit.
 [[nodiscard]] constexpr bool is_ascii_alpha(unsigned char c) noexcept { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
