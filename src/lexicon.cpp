@@ -160,12 +160,23 @@ std::size_t collect_starts(unsigned char const* s, std::size_t& i, std::size_t t
     // Whole blocks only, and 3 bytes of room after them for the last character's tail.
     while (i + 16 + 3 <= limit && n + 16 <= cap) {
         __m128i v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(s + i));
-        // 0x80..0xBF are the signed bytes below -64.
+        // 0x80..0xBF are the signed bytes below -64; 1110xxxx leads a three-byte character.
         auto starts = static_cast<unsigned>(~_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64)))) & 0xFFFFu;
-        for (; starts; starts &= starts - 1) {
-            std::size_t const p = i + static_cast<std::size_t>(__builtin_ctz(starts));
-            places[n] = static_cast<std::uint32_t>(p - base);
-            n += begins_here(s, p, first);
+        auto const three = static_cast<unsigned>(_mm_movemask_epi8(
+            _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xF0))), _mm_set1_epi8(static_cast<char>(0xE0)))));
+        if ((starts & ~three) == 0) {  // Chinese text: only three-byte characters start here
+            for (; starts; starts &= starts - 1) {
+                std::size_t const p = i + static_cast<std::size_t>(__builtin_ctz(starts));
+                std::uint32_t const word = (s[p] & 0x0Fu) << 6 | (s[p + 1] & 0x3Fu);
+                places[n] = static_cast<std::uint32_t>(p - base);
+                n += (first[word] >> (s[p + 2] & 63)) & 1;
+            }
+        } else {
+            for (; starts; starts &= starts - 1) {
+                std::size_t const p = i + static_cast<std::size_t>(__builtin_ctz(starts));
+                places[n] = static_cast<std::uint32_t>(p - base);
+                n += begins_here(s, p, first);
+            }
         }
         i += 16;
     }
