@@ -30,6 +30,10 @@
 #include <string>     // std::string
 #include <vector>     // std::vector
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "reportx/grammar/structure_match.hpp"
 #include "reportx/utf8.hpp"
 #include "stages.hpp"
@@ -780,10 +784,24 @@ private:
     }
 
     std::string detect_lang() const {
-        // Han ideographs (UTF-8 lead bytes E4..E9 cover U+4000..U+9FFF) against ASCII letters.
-        std::size_t han = 0, latin = 0;
-        for (char ch : t_) {
-            auto c = static_cast<unsigned char>(ch);
+        // Han ideographs (UTF-8 lead bytes E4..E9 cover U+4000..U+9FFF) against ASCII letters,
+        // counted sixteen bytes at a time where SSE2 is there (every byte of the text).
+        auto const* s = reinterpret_cast<unsigned char const*>(t_.data());
+        std::size_t han = 0, latin = 0, i = 0;
+#if defined(__SSE2__)
+        // x in [lo, lo + span] as unsigned bytes: min(x - lo, span) == x - lo.
+        auto in_range = [](__m128i v, char lo, char span) {
+            __m128i d = _mm_sub_epi8(v, _mm_set1_epi8(lo));
+            return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(span)), d)));
+        };
+        for (; i + 16 <= t_.size(); i += 16) {
+            __m128i v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(s + i));
+            han += static_cast<std::size_t>(__builtin_popcount(in_range(v, static_cast<char>(0xE4), 5)));
+            latin += static_cast<std::size_t>(__builtin_popcount(in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 25)));
+        }
+#endif
+        for (; i < t_.size(); ++i) {
+            unsigned char const c = s[i];
             han += c >= 0xE4 && c <= 0xE9;
             latin += ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
         }
