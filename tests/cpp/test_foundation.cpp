@@ -135,6 +135,106 @@ TEST_CASE("lexicon_scanner: one pass finds what each kind's matcher finds, at ev
     }
 }
 
+namespace {
+
+// The matching rules of lexicon.hpp read literally, one alias at a time: ASCII letters
+// fold case unless the alias is an acronym (an upper-case letter after its first; the
+// text must then equal it as written), a space matches a run of ASCII white space, and
+// a match must not start or end inside an ASCII word. The end of the alias's match at
+// pos, or npos.
+bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_alnum_at(std::string_view t, std::size_t i) {
+    return i < t.size() && utf8::is_ascii_alnum(static_cast<unsigned char>(t[i]));
+}
+std::size_t reference_match(std::string_view t, std::size_t pos, std::string_view a) {
+    bool acronym = false;
+    for (std::size_t k = 1; k < a.size(); ++k) acronym |= a[k] >= 'A' && a[k] <= 'Z';
+    std::size_t end = std::string_view::npos;
+    if (acronym) {
+        if (t.substr(pos, a.size()) == a) end = pos + a.size();
+    } else {
+        auto fold = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; };
+        std::size_t i = pos, k = 0;
+        for (; k < a.size(); ++k) {
+            if (is_ws(a[k])) {
+                if (i >= t.size() || !is_ws(t[i])) break;
+                while (i < t.size() && is_ws(t[i])) ++i;
+                while (k + 1 < a.size() && is_ws(a[k + 1])) ++k;
+            } else if (i < t.size() && fold(t[i]) == fold(a[k])) {
+                ++i;
+            } else {
+                break;
+            }
+        }
+        if (k == a.size()) end = i;
+    }
+    if (end == std::string_view::npos) return end;
+    if (pos > 0 && is_alnum_at(t, pos - 1) && is_alnum_at(t, pos)) return std::string_view::npos;
+    if (is_alnum_at(t, end - 1) && is_alnum_at(t, end)) return std::string_view::npos;
+    return end;
+}
+
+}  // namespace
+
+TEST_CASE("matcher: longest_at and longest_ending_at agree with the rules read one alias at a time, on real text") {
+    auto lex = lexicon::builtin();
+    for (auto const* kind : {"topic", "verb", "unit", "metric", "direction", "number", "scale", "qualifier"}) {
+        std::vector<std::pair<std::string_view, std::uint32_t>> aliases;
+        for (std::uint32_t e = 0; e < lex->entries().size(); ++e)
+            if (lex->entries()[e].kind == kind)
+                for (auto const& a : lex->entries()[e].aliases) aliases.emplace_back(a, e);
+        REQUIRE(!aliases.empty());
+        auto const& m = lex->match(kind);
+        for (auto const* name : {"seed-2024-summary-en.txt", "gwr-2024-zh.txt"}) {
+            std::string text = rxtest::corpus(name);
+            std::size_t n = std::min<std::size_t>(text.size(), 20000);
+            while (n < text.size() && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+            // and a line of the variants the rules are about: case, acronyms, white-space runs
+            text = text.substr(0, n) +
+                   "\nPV pv Pv GDP gdp Gdp CPI cpi new  energy\nvehicles New Energy Vehicles NEW\tENERGY VEHICLES "
+                   "photovoltaics photovoltaicss wind power windpower 5G 5g 新能源汽车 光伏PV 推动 is to grow by 3 percent\n";
+            std::string_view t = text;
+            // Every match by the rules: ends[p] holds the ends of the matches starting at p.
+            std::vector<std::vector<std::size_t>> ends(t.size() + 1);
+            for (std::size_t p = 0; p < t.size(); ++p)
+                if ((static_cast<unsigned char>(t[p]) & 0xC0) != 0x80)
+                    for (auto const& [a, e] : aliases)
+                        if (std::size_t end = reference_match(t, p, a); end != std::string_view::npos) ends[p].push_back(end);
+            std::size_t found = 0;
+            for (std::size_t p = 0; p < t.size(); ++p) {
+                if ((static_cast<unsigned char>(t[p]) & 0xC0) == 0x80) continue;
+                // forward: the longest match starting at p
+                std::size_t want = std::string_view::npos;
+                for (std::size_t end : ends[p])
+                    if (want == std::string_view::npos || end > want) want = end;
+                auto got = m.longest_at(t, p);
+                INFO(name, " kind ", kind, " at ", p);
+                REQUIRE(got.has_value() == (want != std::string_view::npos));
+                if (got) {
+                    ++found;
+                    CHECK(got->end == want);
+                    bool entry_matches = false;  // the entry it names has an alias that matches there
+                    for (auto const& a : lex->entries()[got->entry].aliases)
+                        entry_matches |= lex->entries()[got->entry].kind == kind && reference_match(t, p, a) == want;
+                    CHECK(entry_matches);
+                }
+            }
+            // backward: the longest match ending at each place
+            std::vector<std::size_t> earliest(t.size() + 1, std::string_view::npos);
+            for (std::size_t p = t.size(); p-- > 0;)
+                for (std::size_t end : ends[p]) earliest[end] = p;
+            for (std::size_t end = 1; end <= t.size(); ++end) {
+                if (end < t.size() && (static_cast<unsigned char>(t[end]) & 0xC0) == 0x80) continue;
+                auto got = m.longest_ending_at(t, end);
+                INFO(name, " kind ", kind, " ending at ", end);
+                REQUIRE(got.has_value() == (earliest[end] != std::string_view::npos));
+                if (got) CHECK(got->begin == earliest[end]);
+            }
+            if (std::string_view(kind) == "topic" || std::string_view(kind) == "verb") CHECK(found > 20);
+        }
+    }
+}
+
 TEST_CASE("matcher: the longest alias that keeps the word boundary wins") {
     auto lex = lexicon::from_text("topic\tcoal\tcoal\t-\tcoal\n"
                                   "topic\tcoal_power\tcoal power\t-\tcoal power\n",
