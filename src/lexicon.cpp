@@ -146,6 +146,19 @@ bool may_start(start_filter const& f, std::string_view t, std::size_t pos, std::
     return (first[cp >> 6] >> (cp & 63)) & 1;
 }
 
+#if defined(__SSE2__)
+// The bytes of v that are ASCII letters or digits, as a bit mask.
+inline unsigned ascii_alnum_mask(__m128i v) noexcept {
+    // x in [lo, lo + span] as unsigned bytes: min(x - lo, span) == x - lo.
+    auto in_range = [](__m128i x, char lo, char span) {
+        __m128i d = _mm_sub_epi8(x, _mm_set1_epi8(lo));
+        return _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(span)), d);
+    };
+    __m128i const letters = in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 25);
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letters, in_range(v, '0', 9))));
+}
+#endif
+
 // Phase 1 of a scan: from i on, the places (offsets from `base`, at most `cap` of them)
 // where begins_here holds; i ends where the search stopped. Characters start at bytes
 // that are not 10xxxxxx, which SSE2 finds sixteen bytes at a time; each place is written
@@ -164,7 +177,18 @@ std::size_t collect_starts(unsigned char const* s, std::size_t& i, std::size_t t
         auto starts = static_cast<unsigned>(~_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64)))) & 0xFFFFu;
         auto const three = static_cast<unsigned>(_mm_movemask_epi8(
             _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xF0))), _mm_set1_epi8(static_cast<char>(0xE0)))));
-        if ((starts & ~three) == 0) {  // Chinese text: only three-byte characters start here
+        auto const high = static_cast<unsigned>(_mm_movemask_epi8(v));
+        if (high == 0) {  // English text: only the starts of words and the marks can begin an alias
+            unsigned const words = ascii_alnum_mask(v);
+            unsigned const before = words << 1 | static_cast<unsigned>(i > 0 && is_ascii_alnum(s[i - 1]));
+            unsigned const blank = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(
+                _mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), _mm_cmplt_epi8(v, _mm_set1_epi8(0x0E)))));  // and controls
+            for (unsigned cand = (words & ~before) | (~words & ~blank & 0xFFFFu); cand; cand &= cand - 1) {
+                std::size_t const p = i + static_cast<std::size_t>(__builtin_ctz(cand));
+                places[n] = static_cast<std::uint32_t>(p - base);
+                n += begins_here(s, p, first);
+            }
+        } else if ((starts & ~three) == 0) {  // Chinese text: only three-byte characters start here
             for (; starts; starts &= starts - 1) {
                 std::size_t const p = i + static_cast<std::size_t>(__builtin_ctz(starts));
                 std::uint32_t const word = (s[p] & 0x0Fu) << 6 | (s[p + 1] & 0x3Fu);
