@@ -576,7 +576,9 @@ private:
         return false;
     }
 
+    /// Code points in [b, e), counted up to `limit`.
     std::size_t code_points(std::size_t b, std::size_t e, std::size_t limit) const {
+        if (e - b >= 4 * limit) return limit;  // no code point is longer than four bytes
         std::size_t n = 0;
         for (std::size_t i = b; i < e && n < limit; ++i) n += (static_cast<unsigned char>(t_[i]) & 0xC0) != 0x80;
         return n;
