@@ -60,25 +60,28 @@ void alias_trie::insert(std::string_view alias, std::uint16_t kind, std::uint32_
 }
 
 void alias_trie::finish() {
+    if (build_terms_.size() > node_mask + 1) throw std::length_error("reportx: lexicon too large for the alias trie");
     // The terminals of each node, flat, in node order.
-    std::vector<std::uint32_t> first(build_terms_.size());
+    node_terms_.assign(build_terms_.size(), 0);
     for (std::size_t n = 0; n < build_terms_.size(); ++n) {
         auto const& terms = build_terms_[n];
         if (terms.size() > 0xFF || terminals_.size() + terms.size() > 0xFFFFFF)
             throw std::length_error("reportx: lexicon too large for the alias trie");
-        first[n] = static_cast<std::uint32_t>(terminals_.size());
+        node_terms_[n] = static_cast<std::uint32_t>(terminals_.size() << 8 | terms.size());
         terminals_.insert(terminals_.end(), terms.begin(), terms.end());
     }
-    // At most half full: a miss ends at an empty slot after a probe or two.
+    // At most an eighth full: a lookup nearly always ends at its first slot, so the loop
+    // over slots is not mispredicted (a quarter full measured about 5% slower scans).
     int log = 4;
-    while ((std::size_t{1} << log) < build_edges_.size() * 4) ++log;
-    table_.assign(std::size_t{1} << log, edge{});
+    while ((std::size_t{1} << log) < build_edges_.size() * 8) ++log;
+    table_.assign(std::size_t{1} << log, 0);
     mask_ = (std::size_t{1} << log) - 1;
     shift_ = 64 - log;
     for (auto const& [key, child] : build_edges_) {
-        std::size_t h = static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_);
-        while (table_[h].key != 0) h = (h + 1) & mask_;
-        table_[h] = edge{key, child, first[child] << 8 | static_cast<std::uint32_t>(build_terms_[child].size())};
+        std::size_t h = slot_of(key);
+        while (table_[h] != 0) h = (h + 1) & mask_;
+        table_[h] = key | std::uint64_t{child} << child_shift |
+                    std::uint64_t{!build_terms_[child].empty()} << terms_bit;
     }
     build_edges_ = {};
     build_terms_ = {};

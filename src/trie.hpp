@@ -48,10 +48,10 @@ struct trie_terminal {
 };
 
 /// Aliases as a trie over code points (ASCII case folded, a run of white space walked
-/// as one ' '). Its edges live in one open-addressing hash table keyed by (node, code
-/// point), and each edge carries the terminals of the node it leads to, so a step is one
-/// hash and, nearly always, one load, whatever the script: a Chinese character is one
-/// step, not three dependent byte steps.
+/// as one ' '). Its edges live in one open-addressing hash table of 64-bit words, each
+/// holding the key (node, code point), the child and whether the child has terminals:
+/// a step is one hash and, nearly always, one load, whatever the script, and the table
+/// stays small enough to stay in cache beside the text streaming past.
 class alias_trie {
 public:
     /// Adds an alias; `reversed` stores its code points last to first, for walk_backward.
@@ -70,30 +70,25 @@ public:
         std::size_t i = pos;
         char32_t cp;
         while (read(s, i, to, cp)) {
-            edge const* e = find(n, cp);
-            if (!e) return;
-            n = e->child;
-            if (e->terms) visit(e->terms, t, pos, i, f);
+            bool terms;
+            if (!step(n, cp, terms)) return;
+            if (terms) visit(node_terms_[n], t, pos, i, f);
         }
     }
 
-    /// One step of a walk. An edge leads from a node (0 is the root) on a code point to
-    /// the node `child`, whose terminals are `terms` (0 for none).
-    struct edge {
-        std::uint64_t key = 0;    // 0: empty slot; else key_of(node, code point)
-        std::uint32_t child = 0;  // the node this edge leads to
-        std::uint32_t terms = 0;  // that node's terminals: first << 8 | count
-    };
-    /// The edge from `node` on `cp`, or nullptr.
-    [[gnu::always_inline]] edge const* find(std::uint32_t node, char32_t cp) const noexcept {
+    /// One step of a walk: the child of `node` (0 is the root) on `cp` replaces it, and
+    /// `terms` says whether the child has terminals; false (node unchanged) if none.
+    [[gnu::always_inline]] bool step(std::uint32_t& node, char32_t cp, bool& terms) const noexcept {
         std::uint64_t const key = key_of(node, cp);
-        edge const* const table = table_.data();
-        std::size_t h = static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_);
-        while (table[h].key != key) {
-            if (table[h].key == 0) return nullptr;
+        std::uint64_t const* const table = table_.data();
+        std::size_t h = slot_of(key);
+        while ((table[h] & key_mask) != key) {
+            if (table[h] == 0) return false;
             h = (h + 1) & mask_;
         }
-        return &table[h];
+        node = static_cast<std::uint32_t>(table[h] >> child_shift) & node_mask;
+        terms = (table[h] >> terms_bit) & 1;
+        return true;
     }
     /// The code point at i as the trie reads it (ASCII folded, a run of white space as
     /// one ' '), moving i past it; false at `to` or at a character cut by `to`.
@@ -113,7 +108,7 @@ public:
         i += length;
         return true;
     }
-    /// Calls f(e, terminal) for the terminals in `terms` (an edge's) that accept the text
+    /// Calls f(e, terminal) for the terminals in `terms` (a node's) that accept the text
     /// t[b, e): an acronym's must equal it as written.
     template <class F>
     [[gnu::always_inline]] void visit(std::uint32_t terms, std::string_view t, std::size_t b, std::size_t e,
@@ -141,23 +136,33 @@ public:
             i = j;
             if (c.cp == ' ')
                 while (i > from && is_trie_space(s[i - 1])) --i;
-            edge const* e = find(n, c.cp);
-            if (!e) return;
-            n = e->child;
-            visit(e->terms, t, i, end, [&](std::size_t, trie_terminal const& term) { f(i, term); });
+            bool terms;
+            if (!step(n, c.cp, terms)) return;
+            if (terms) visit(node_terms_[n], t, i, end, [&](std::size_t, trie_terminal const& term) { f(i, term); });
         }
     }
 
 private:
+    // A table word: code point in bits 0-20, node 21-40 (these two are the key), child
+    // 41-60, the child has terminals in 61, and 62 set in every used word (0 is empty).
+    static constexpr int child_shift = 41, terms_bit = 61;
+    static constexpr std::uint64_t node_mask = (std::uint64_t{1} << 20) - 1;
+    static constexpr std::uint64_t used = std::uint64_t{1} << 62;
+    static constexpr std::uint64_t key_mask = ((std::uint64_t{1} << 41) - 1) | used;
+    /// The first slot to look at for a key (Fibonacci hashing: one multiply, the top bits).
+    [[gnu::always_inline]] std::size_t slot_of(std::uint64_t key) const noexcept {
+        return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_);
+    }
     static constexpr std::uint64_t key_of(std::uint32_t node, char32_t cp) noexcept {
-        return std::uint64_t{node} << 32 | std::uint64_t{cp} | 0x80000000u;  // never 0
+        return std::uint64_t{node} << 21 | (std::uint64_t{cp} & 0x1FFFFF) | used;
     }
 
     // While building: the edges as a map and the terminals of each node.
     std::unordered_map<std::uint64_t, std::uint32_t> build_edges_;  // key -> child
     std::vector<std::vector<trie_terminal>> build_terms_{1};
 
-    std::vector<edge> table_;
+    std::vector<std::uint64_t> table_;
+    std::vector<std::uint32_t> node_terms_;  // per node: its terminals, first << 8 | count
     std::size_t mask_ = 0;
     int shift_ = 64;
     std::vector<trie_terminal> terminals_;
