@@ -190,8 +190,10 @@ public:
         if (utf8::is_ascii_alnum(s[p])) return test(mix(word_hash(s, p, to)));
         auto const first = next_cp(s, p);
         std::size_t const q = p + first.length;
-        if (test(single(first.cp))) return true;
-        return q < to && q + utf8::sequence_length(s[q]) <= to && test(pair(first.cp, next_cp(s, q).cp));
+        bool const two = q < to && q + utf8::sequence_length(s[q]) <= to;
+        char32_t const second = two ? next_cp(s, q).cp : 0;
+        // Both tests, joined without a branch: which one passes is not predictable.
+        return test(single(first.cp)) | (two & test(pair(first.cp, second)));
     }
     static constexpr char32_t npos_cp = 0xFFFFFFFF;
 
