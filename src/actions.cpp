@@ -21,6 +21,7 @@
 // the document's lexicon scan (src/scan.cpp): a lookup is a byte test in a per-block
 // table of where hits start, so the pass is linear in the block.
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -51,14 +52,19 @@ struct group {
     std::vector<verb_hit> verbs;
 };
 
-// What the scanner derives from a lexicon: compound verbs. Built once for the built-in
-// lexicon (it lives as long as the program), once per parse for a user's.
+// What the scanner derives from a lexicon: compound verbs, and per entry the facts a
+// lookup needs (a stop id? its weight?) so that no entry's id is compared per hit. Built
+// once for the built-in lexicon (it lives as long as the program), once per parse for a
+// user's.
 struct action_tables {
     explicit action_tables(lexicon const& lex) {
-        // Compound verbs (巩固扩大 -> 巩固, 扩大) resolved once: id and weight of each part.
         auto const& es = lex.entries();
+        facts.resize(es.size());
         for (std::uint32_t i = 0; i < es.size(); ++i) {
+            facts[i] = {es[i].weight, is_stop_id(es[i].id), false};
             if (es[i].kind != "verb" || es[i].expands.empty()) continue;
+            // Compound verbs (巩固扩大 -> 巩固, 扩大) resolved once: id and weight of each part.
+            facts[i].compound = true;
             auto& parts = compounds[i];
             for (auto const& id : es[i].expands) {
                 auto const* e = lex.find("verb", id);
@@ -66,6 +72,12 @@ struct action_tables {
             }
         }
     }
+    struct entry_facts {
+        double weight = 0;
+        bool stop = false;      // none.*: matched so that it wins, reported as nothing
+        bool compound = false;  // has parts in `compounds`
+    };
+    std::vector<entry_facts> facts;  // by entry index
     std::unordered_map<std::uint32_t, std::vector<std::pair<std::string_view, double>>> compounds;
 };
 
@@ -81,7 +93,8 @@ action_tables const& tables_for(lexicon const& lex, std::optional<action_tables>
 class scanner {
 public:
     scanner(document& doc, lexicon const& lex, lexicon_hits const& hits, action_tables const& tables)
-        : doc_(doc), lex_(lex), hits_(hits), no_object_(lex.match("no_object")), compounds_(tables.compounds) {}
+        : doc_(doc), lex_(lex), hits_(hits), no_object_(lex.match("no_object")), facts_(tables.facts),
+          compounds_(tables.compounds) {}
 
     void block(reportx::block const& b) {
         // The block's text only: matches never run past its end.
@@ -89,13 +102,20 @@ public:
         begin_ = b.where.begin;
         end_ = b.where.end;
         block_ = b.id;
-        // Which kinds have a hit at each byte of the block: a word lookup is a byte test.
+        // Which kinds have a hit at each byte of the block, and which hit: a word lookup is
+        // a byte test and an index. Stop entries are left out: they only ever stop a match.
+        // Blocks come in text order, so each kind's hits are read once, from a cursor.
         starts_.assign(end_ - begin_, 0);
+        if (index_.size() < end_ - begin_) index_.resize(end_ - begin_);
         for (auto k : {lexicon_hits::verb, lexicon_hits::modifier, lexicon_hits::connector}) {
             auto const& v = hits_.of[k];
-            auto it = std::lower_bound(v.begin(), v.end(), begin_,
-                                       [](lexicon_match const& m, std::size_t q) { return m.begin < q; });
-            for (; it != v.end() && it->begin < end_; ++it) starts_[it->begin - begin_] |= bit(k);
+            auto& i = next_[slot(k)];
+            while (i < v.size() && v[i].begin < begin_) ++i;
+            for (; i < v.size() && v[i].begin < end_; ++i) {
+                if (facts_[v[i].entry].stop) continue;
+                starts_[v[i].begin - begin_] |= bit(k);
+                index_[v[i].begin - begin_][slot(k)] = static_cast<std::uint32_t>(i);
+            }
         }
         std::size_t p = b.where.begin;
         bool candidate = true;  // Chinese: may a head start here?
@@ -116,7 +136,7 @@ public:
             auto d = utf8::decode(t_, p);
             if (utf8::is_han(d.cp)) {
                 // 要/将/并/一是 open a place for a head; 和/与 (weight 1) only coordinate.
-                if (auto cn = word(lexicon_hits::connector, p); cn && lex_.entry(cn->entry).weight < 1) {
+                if (auto cn = word(lexicon_hits::connector, p); cn && weight(*cn) < 1) {
                     p = cn->end;
                     candidate = true;
                     continue;
@@ -136,15 +156,22 @@ private:
     lexicon const& lex_;
     lexicon_hits const& hits_;  // verbs, modifiers, connectors
     matcher const& no_object_;  // words that cannot open an object (by, in, 的)
+    std::vector<action_tables::entry_facts> const& facts_;
     std::unordered_map<std::uint32_t, std::vector<std::pair<std::string_view, double>>> const& compounds_;
     std::string_view t_;
     std::size_t begin_ = 0, end_ = 0;
     int block_ = 0;
     std::vector<std::uint8_t> starts_;  // per byte of the block: bit(kind) for each kind with a hit there
+    // Per byte of the block, for each kind whose bit is set there: the hit's index in
+    // hits_.of[kind] (not cleared between blocks: only read where starts_ has the bit).
+    std::vector<std::array<std::uint32_t, 3>> index_;
+    std::size_t next_[3] = {};  // per kind: the first hit not before the current block
 
+    static constexpr std::size_t slot(lexicon_hits::kind k) noexcept { return k - lexicon_hits::verb; }
     static constexpr std::uint8_t bit(lexicon_hits::kind k) noexcept {
-        return static_cast<std::uint8_t>(1u << (k - lexicon_hits::verb));
+        return static_cast<std::uint8_t>(1u << slot(k));
     }
+    double weight(lexicon_match const& m) const noexcept { return facts_[m.entry].weight; }
     bool starts(std::size_t p, std::uint8_t bits) const noexcept {
         return p >= begin_ && p < end_ && (starts_[p - begin_] & bits);
     }
@@ -168,12 +195,10 @@ private:
 
     std::size_t skip_blank(std::size_t p) const noexcept { return utf8::skip_blank(t_, p, end_); }
 
-    // The hit of kind k at p, unless it is a stop entry.
-    std::optional<lexicon_match> word(lexicon_hits::kind k, std::size_t p) const {
-        if (!starts(p, bit(k))) return std::nullopt;
-        auto r = hits_.at(k, p);
-        if (!r || is_stop_id(lex_.entry(r->entry).id)) return std::nullopt;
-        return r;
+    // The hit of kind k at p, unless it is a stop entry; null if none.
+    lexicon_match const* word(lexicon_hits::kind k, std::size_t p) const noexcept {
+        if (!starts(p, bit(k))) return nullptr;
+        return &hits_.of[k][index_[p - begin_][slot(k)]];
     }
 
     // A word that cannot open an object (by, in, 的) at p: looked up once per verb group,
@@ -181,7 +206,7 @@ private:
     std::optional<lexicon_match> no_object(std::size_t p) const {
         if (p >= end_) return std::nullopt;
         auto r = no_object_.longest_at(t_, p);
-        if (!r || is_stop_id(lex_.entry(r->entry).id)) return std::nullopt;
+        if (!r || facts_[r->entry].stop) return std::nullopt;
         return r;
     }
 
@@ -190,7 +215,7 @@ private:
     std::size_t coordinator(std::size_t p) const {
         if (p < end_ && t_[p] == ',') return p + 1;
         if (p + 3 <= end_ && t_.substr(p, 3) == "、") return p + 3;
-        if (auto c = word(lexicon_hits::connector, p); c && lex_.entry(c->entry).weight >= 1) return c->end;
+        if (auto c = word(lexicon_hits::connector, p); c && weight(*c) >= 1) return c->end;
         return p;
     }
 
@@ -213,7 +238,7 @@ private:
         g.begin = p;
         std::size_t q = p;
         g.mods = parse_mods(q);
-        std::optional<lexicon_match> v = word(lexicon_hits::verb, q);
+        lexicon_match const* v = word(lexicon_hits::verb, q);
         if (!v && !g.mods.empty()) {
             // 加快 is a modifier before a verb (加快发展) and the verb otherwise (加快X发展).
             auto const& last = g.mods.back();
@@ -242,8 +267,7 @@ private:
             for (auto const& [id, w] : it->second) g.verbs.push_back({m, id, w, own});
             return;
         }
-        auto const& e = lex_.entry(m.entry);
-        g.verbs.push_back({m, e.id, e.weight, std::move(own)});
+        g.verbs.push_back({m, lex_.entry(m.entry).id, weight(m), std::move(own)});
     }
 
     // Does a verb group (after optional connectors) start at p? Used to end an object.
@@ -269,7 +293,7 @@ private:
             }
             if (is_ascii_alpha(c) && (p == 0 || !is_ascii_alnum(static_cast<unsigned char>(t_[p - 1])))) {
                 auto cn = word(lexicon_hits::connector, p);
-                if (cn && lex_.entry(cn->entry).weight >= 1) {
+                if (cn && weight(*cn) >= 1) {
                     // `and optimize the structure` ends the object; `transformation and
                     // upgrading project` does not: an -ing form after a bare `and` is a noun.
                     auto g = [&] {
@@ -291,7 +315,7 @@ private:
                 auto d = utf8::decode(t_, p);
                 std::size_t after = d.cp == U'、' ? p + d.length : 0;
                 if (!after)
-                    if (auto cn = word(lexicon_hits::connector, p); cn && lex_.entry(cn->entry).weight >= 1) after = cn->end;
+                    if (auto cn = word(lexicon_hits::connector, p); cn && weight(*cn) >= 1) after = cn->end;
                 if (after && parse_group(skip_blank(after))) return p;
                 p += d.length;
                 continue;
@@ -310,7 +334,7 @@ private:
         if (g.end < end_ && t_[g.end] == '-') return g.end;  // part of a compound: Build-To-Order
         std::size_t ob = skip_blank(g.end);
         auto no = no_object(ob);
-        if (no && lex_.entry(no->entry).weight >= 1) {  // 了: skipped, the object follows
+        if (no && weight(*no) >= 1) {  // 了: skipped, the object follows
             ob = skip_blank(no->end);
             no = no_object(ob);
         }
@@ -338,7 +362,7 @@ private:
         double shared = 0;
         std::vector<std::string> shared_mods;
         for (auto const& m : g.mods) {
-            shared += lex_.entry(m.entry).weight;
+            shared += weight(m);
             shared_mods.push_back(text_of(m));
         }
         for (std::size_t i = 0; i < g.verbs.size(); ++i) {
@@ -350,7 +374,7 @@ private:
             a.intensity = v.weight + shared;
             for (auto const& m : v.own_mods) {
                 a.modifiers.push_back(text_of(m));
-                a.intensity += lex_.entry(m.entry).weight;
+                a.intensity += weight(m);
             }
             a.object = object;
             a.where = where;
