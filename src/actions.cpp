@@ -22,6 +22,7 @@
 // table of where hits start, so the pass is linear in the block.
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -90,6 +91,15 @@ action_tables const& tables_for(lexicon const& lex, std::optional<action_tables>
     return local.emplace(lex);
 }
 
+// The bytes at which an object may end (see object_end), other than at a connector:
+// ; ! ? : . and line ends, the comma, and the lead bytes of ，；！？： (EF), 。、 (E3) and
+// U+2028/9 (E2). A Han character (lead E4-E9) or a continuation byte never is one.
+constexpr auto object_marks = [] {
+    std::array<bool, 256> marks{};
+    for (unsigned char c : {';', '!', '?', ':', '.', '\n', '\r', ',', '\xE2', '\xE3', '\xEF'}) marks[c] = true;
+    return marks;
+}();
+
 class scanner {
 public:
     scanner(document& doc, lexicon const& lex, lexicon_hits const& hits, action_tables const& tables)
@@ -106,6 +116,7 @@ public:
         // a byte test and an index. Stop entries are left out: they only ever stop a match.
         // Blocks come in text order, so each kind's hits are read once, from a cursor.
         starts_.assign(end_ - begin_, 0);
+        ands_.clear();
         if (index_.size() < end_ - begin_) index_.resize(end_ - begin_);
         for (auto k : {lexicon_hits::verb, lexicon_hits::modifier, lexicon_hits::connector}) {
             auto const& v = hits_.of[k];
@@ -115,11 +126,18 @@ public:
                 if (facts_[v[i].entry].stop) continue;
                 starts_[v[i].begin - begin_] |= bit(k);
                 index_[v[i].begin - begin_][slot(k)] = static_cast<std::uint32_t>(i);
+                if (k == lexicon_hits::connector && weight(v[i]) >= 1) ands_.push_back(v[i].begin);
             }
         }
         std::size_t p = b.where.begin;
         bool candidate = true;  // Chinese: may a head start here?
         while (p < end_) {
+            // Only where a verb, modifier or connector starts can anything happen; the
+            // bytes before it only decide `candidate`.
+            std::size_t const h = next_hit(p);
+            if (h >= end_) break;
+            if (h > p) candidate = candidate_at(p, h, candidate);
+            p = h;
             auto c = static_cast<unsigned char>(t_[p]);
             if (std::size_t n = hard_break(p)) { p += n; candidate = true; continue; }
             if (c < 0x80) {
@@ -166,6 +184,7 @@ private:
     // hits_.of[kind] (not cleared between blocks: only read where starts_ has the bit).
     std::vector<std::array<std::uint32_t, 3>> index_;
     std::size_t next_[3] = {};  // per kind: the first hit not before the current block
+    std::vector<std::size_t> ands_;  // where the block's connectors of weight 1 (and, 和) start
 
     static constexpr std::size_t slot(lexicon_hits::kind k) noexcept { return k - lexicon_hits::verb; }
     static constexpr std::uint8_t bit(lexicon_hits::kind k) noexcept {
@@ -174,6 +193,33 @@ private:
     double weight(lexicon_match const& m) const noexcept { return facts_[m.entry].weight; }
     bool starts(std::size_t p, std::uint8_t bits) const noexcept {
         return p >= begin_ && p < end_ && (starts_[p - begin_] & bits);
+    }
+
+    // The first place at or after p where a kind has a hit (end_ if none). Eight bytes of
+    // starts_ are tested at a time: most bytes start nothing.
+    std::size_t next_hit(std::size_t p) const noexcept {
+        std::size_t i = p - begin_, n = end_ - begin_;
+        for (std::uint64_t w; i + 8 <= n; i += 8) {
+            std::memcpy(&w, starts_.data() + i, 8);
+            if (w) break;
+        }
+        while (i < n && !starts_[i]) ++i;
+        return begin_ + i;
+    }
+
+    // `candidate` at h after the walk in block() went from p (where it was `was`) to h
+    // over code points with no hit: the last one that is not a blank decides. Han clears
+    // it, anything else sets it; blanks other than the line and paragraph separators
+    // (which end a clause) leave it as it was.
+    bool candidate_at(std::size_t p, std::size_t h, bool was) const noexcept {
+        while (h > p) {
+            h = utf8::prev(t_, h);
+            auto cp = utf8::decode(t_, h).cp;
+            if (cp < 0x80) return true;
+            if (utf8::is_han(cp)) return false;
+            if (!utf8::is_blank(cp) || cp == 0x2028 || cp == 0x2029) return true;
+        }
+        return was;
     }
 
     // Bytes taken by a clause-ending mark at p, 0 if none.
@@ -282,8 +328,15 @@ private:
     }
 
     // The end of the object that starts at p: the clause end (exclusive).
+    // Only a byte in object_marks or a coordinating connector (ands_) can end it: the
+    // bytes between them are skipped without a test each.
     std::size_t object_end(std::size_t p) const {
+        auto and_at = std::lower_bound(ands_.begin(), ands_.end(), p);
         while (p < end_) {
+            while (and_at != ands_.end() && *and_at < p) ++and_at;
+            std::size_t const to = and_at != ands_.end() ? *and_at : end_;
+            while (p < to && !object_marks[static_cast<unsigned char>(t_[p])]) ++p;
+            if (p >= end_) break;
             if (hard_break(p)) return p;
             auto c = static_cast<unsigned char>(t_[p]);
             if (c == ',') {
