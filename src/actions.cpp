@@ -42,15 +42,17 @@ using utf8::is_ascii_alpha;
 
 struct verb_hit {
     lexicon_match m;
-    std::string_view id;                  // lemma (an expanded one for 巩固扩大)
+    std::string_view id;  // lemma (an expanded one for 巩固扩大)
     double weight = 0;
-    std::vector<lexicon_match> own_mods;  // modifiers between a coordinator and this verb
+    std::size_t own_begin = 0, own_end = 0;  // its own modifiers: group::own[own_begin, own_end)
 };
 
+// One verb group; the scanner keeps one and clears it, so its buffers are reused.
 struct group {
-    std::size_t begin = 0, end = 0;
+    std::size_t end = 0;
     std::vector<lexicon_match> mods;  // shared by every verb
     std::vector<verb_hit> verbs;
+    std::vector<lexicon_match> own;   // modifiers between a coordinator and a verb
 };
 
 // What the scanner derives from a lexicon: compound verbs, and per entry the facts a
@@ -142,7 +144,7 @@ public:
             if (std::size_t n = hard_break(p)) { p += n; candidate = true; continue; }
             if (c < 0x80) {
                 if (is_ascii_alpha(c) && (p == 0 || !is_ascii_alnum(static_cast<unsigned char>(t_[p - 1])))) {
-                    if (auto g = parse_group(p)) { p = emit(*g); candidate = true; continue; }
+                    if (parse_group(p)) { p = emit(); candidate = true; continue; }
                     while (p < end_ && is_ascii_alnum(static_cast<unsigned char>(t_[p]))) ++p;
                     candidate = true;
                     continue;
@@ -160,7 +162,7 @@ public:
                     continue;
                 }
                 if (candidate)
-                    if (auto g = parse_group(p)) { p = emit(*g); candidate = true; continue; }
+                    if (parse_group(p)) { p = emit(); candidate = true; continue; }
                 candidate = false;
             } else if (!utf8::is_blank(d.cp)) {
                 candidate = true;  // “ ” （ ） 、 and other symbols
@@ -185,6 +187,11 @@ private:
     std::vector<std::array<std::uint32_t, 3>> index_;
     std::size_t next_[3] = {};  // per kind: the first hit not before the current block
     std::vector<std::size_t> ands_;  // where the block's connectors of weight 1 (and, 和) start
+    // Buffers kept across groups and blocks: the group being emitted, the modifiers of a
+    // group that is only looked for, the topic ids of an object.
+    group g_;
+    std::vector<lexicon_match> head_mods_;
+    std::vector<std::string_view> topic_ids_;
 
     static constexpr std::size_t slot(lexicon_hits::kind k) noexcept { return k - lexicon_hits::verb; }
     static constexpr std::uint8_t bit(lexicon_hits::kind k) noexcept {
@@ -265,72 +272,89 @@ private:
         return p;
     }
 
-    std::vector<lexicon_match> parse_mods(std::size_t& p) const {
-        std::vector<lexicon_match> out;
+    // Modifiers from p on, appended to out; p moves past them (and the blanks after).
+    void parse_mods(std::size_t& p, std::vector<lexicon_match>& out) const {
+        std::size_t const n = out.size();
         std::size_t q = p;
         while (auto m = word(lexicon_hits::modifier, q)) {
             out.push_back(*m);
             p = m->end;
             q = skip_blank(coordinator(skip_blank(m->end)));
         }
-        p = out.empty() ? p : skip_blank(p);
-        return out;
+        p = out.size() == n ? p : skip_blank(p);
     }
 
-    std::optional<group> parse_group(std::size_t p) const {
-        if (p >= end_) return std::nullopt;
-        if (!starts(p, bit(lexicon_hits::verb) | bit(lexicon_hits::modifier))) return std::nullopt;
-        group g;
-        g.begin = p;
-        std::size_t q = p;
-        g.mods = parse_mods(q);
-        lexicon_match const* v = word(lexicon_hits::verb, q);
-        if (!v && !g.mods.empty()) {
+    // The first verb of a verb group at p, its modifiers appended to mods, and p moved to
+    // the verb; null if no group starts at p.
+    lexicon_match const* group_head(std::size_t& p, std::vector<lexicon_match>& mods) const {
+        if (p >= end_) return nullptr;
+        if (!starts(p, bit(lexicon_hits::verb) | bit(lexicon_hits::modifier))) return nullptr;
+        std::size_t const n = mods.size();
+        parse_mods(p, mods);
+        lexicon_match const* v = word(lexicon_hits::verb, p);
+        if (!v && mods.size() > n) {
             // 加快 is a modifier before a verb (加快发展) and the verb otherwise (加快X发展).
-            auto const& last = g.mods.back();
+            auto const& last = mods.back();
             auto alt = word(lexicon_hits::verb, last.begin);
-            if (alt && alt->end == last.end) { v = alt; g.mods.pop_back(); }
+            if (alt && alt->end == last.end) { v = alt; mods.pop_back(); }
         }
-        if (!v) return std::nullopt;
-        add_verb(g, *v, {});
-        g.end = v->end;
+        return v;
+    }
+
+    // The verb group at p, read into g_; false if none starts there.
+    bool parse_group(std::size_t p) {
+        g_.mods.clear();
+        g_.verbs.clear();
+        g_.own.clear();
+        auto const* v = group_head(p, g_.mods);
+        if (!v) return false;
+        add_verb(*v, 0, 0);
+        g_.end = v->end;
         while (true) {  // coordinated verbs
-            std::size_t r = skip_blank(g.end);
+            std::size_t r = skip_blank(g_.end);
             std::size_t after = coordinator(r);
             if (after == r) break;  // 巩固扩大 without a conjunction is a compound entry
             r = skip_blank(after);
-            std::vector<lexicon_match> own = parse_mods(r);
+            std::size_t const own = g_.own.size();
+            parse_mods(r, g_.own);
             auto v2 = word(lexicon_hits::verb, r);
-            if (!v2) break;
-            add_verb(g, *v2, std::move(own));
-            g.end = v2->end;
+            if (!v2) { g_.own.resize(own); break; }
+            add_verb(*v2, own, g_.own.size());
+            g_.end = v2->end;
         }
-        return g;
+        return true;
     }
 
-    void add_verb(group& g, lexicon_match const& m, std::vector<lexicon_match> own) const {
-        if (auto it = compounds_.find(m.entry); it != compounds_.end()) {
-            for (auto const& [id, w] : it->second) g.verbs.push_back({m, id, w, own});
+    void add_verb(lexicon_match const& m, std::size_t own_begin, std::size_t own_end) {
+        if (facts_[m.entry].compound) {
+            for (auto const& [id, w] : compounds_.at(m.entry)) g_.verbs.push_back({m, id, w, own_begin, own_end});
             return;
         }
-        g.verbs.push_back({m, lex_.entry(m.entry).id, weight(m), std::move(own)});
+        g_.verbs.push_back({m, lex_.entry(m.entry).id, weight(m), own_begin, own_end});
+    }
+
+    // Does a verb group start at p? Its modifiers go to head_mods_ (the group is only
+    // looked for, not read: it ends an object).
+    lexicon_match const* head_at(std::size_t p) {
+        head_mods_.clear();
+        return group_head(p, head_mods_);
     }
 
     // Does a verb group (after optional connectors) start at p? Used to end an object.
-    bool group_follows(std::size_t p) const {
+    bool group_follows(std::size_t p) {
         p = skip_blank(p);
         for (int i = 0; i < 4; ++i) {  // `and we will also`: a few connectors at most
             auto c = word(lexicon_hits::connector, p);
             if (!c) break;
             p = skip_blank(c->end);
         }
-        return parse_group(p).has_value();
+        return head_at(p) != nullptr;
     }
 
     // The end of the object that starts at p: the clause end (exclusive).
     // Only a byte in object_marks or a coordinating connector (ands_) can end it: the
     // bytes between them are skipped without a test each.
-    std::size_t object_end(std::size_t p) const {
+    std::size_t object_end(std::size_t p) {
         auto and_at = std::lower_bound(ands_.begin(), ands_.end(), p);
         while (p < end_) {
             while (and_at != ands_.end() && *and_at < p) ++and_at;
@@ -349,14 +373,9 @@ private:
                 if (cn && weight(*cn) >= 1) {
                     // `and optimize the structure` ends the object; `transformation and
                     // upgrading project` does not: an -ing form after a bare `and` is a noun.
-                    auto g = [&] {
-                        std::size_t r = skip_blank(cn->end);
-                        return parse_group(r);
-                    }();
-                    if (g) {
-                        auto const& vm = g->verbs.front().m;
-                        std::string_view vt = t_.substr(vm.begin, vm.end - vm.begin);
-                        bool gerund = vt.size() > 3 && vt.substr(vt.size() - 3) == "ing" && g->mods.empty();
+                    if (auto const* vm = head_at(skip_blank(cn->end))) {
+                        std::string_view vt = t_.substr(vm->begin, vm->end - vm->begin);
+                        bool gerund = vt.size() > 3 && vt.substr(vt.size() - 3) == "ing" && head_mods_.empty();
                         if (!gerund) return p;
                     }
                 }
@@ -369,7 +388,7 @@ private:
                 std::size_t after = d.cp == U'、' ? p + d.length : 0;
                 if (!after)
                     if (auto cn = word(lexicon_hits::connector, p); cn && weight(*cn) >= 1) after = cn->end;
-                if (after && parse_group(skip_blank(after))) return p;
+                if (after && head_at(skip_blank(after))) return p;
                 p += d.length;
                 continue;
             }
@@ -383,7 +402,8 @@ private:
     // created in urban areas`, `the economy expanded by 6.1 percent`, `trade disputes
     // deepened, and ...`) or a verb at the end of a clause. Then nothing is emitted and the
     // scan goes on after the verb.
-    std::size_t emit(group const& g) {
+    std::size_t emit() {
+        group const& g = g_;
         if (g.end < end_ && t_[g.end] == '-') return g.end;  // part of a compound: Build-To-Order
         std::size_t ob = skip_blank(g.end);
         auto no = no_object(ob);
@@ -402,38 +422,33 @@ private:
         }
         if (oe <= ob) return g.end;
         span const object{ob, oe};
-        std::vector<std::string> topic_ids;  // the topics inside the object, each id once
-        auto const& ts = doc_.topics;         // in text order
+        topic_ids_.clear();           // the topics inside the object, each id once
+        auto const& ts = doc_.topics;  // in text order
         auto it = std::lower_bound(ts.begin(), ts.end(), ob,
                                    [](topic const& x, std::size_t v) { return x.where.begin < v; });
         for (; it != ts.end() && it->where.begin < oe; ++it)
-            if (it->where.end <= oe && std::find(topic_ids.begin(), topic_ids.end(), it->id) == topic_ids.end())
-                topic_ids.push_back(it->id);
+            if (it->where.end <= oe && std::find(topic_ids_.begin(), topic_ids_.end(), it->id) == topic_ids_.end())
+                topic_ids_.push_back(it->id);
         std::size_t start = g.mods.empty() ? g.verbs.front().m.begin : g.mods.front().begin;
         span where{start, oe};
-        auto text_of = [&](lexicon_match const& m) { return std::string(t_.substr(m.begin, m.end - m.begin)); };
+        auto text_of = [&](lexicon_match const& m) { return t_.substr(m.begin, m.end - m.begin); };
         double shared = 0;
-        std::vector<std::string> shared_mods;
-        for (auto const& m : g.mods) {
-            shared += weight(m);
-            shared_mods.push_back(text_of(m));
-        }
-        for (std::size_t i = 0; i < g.verbs.size(); ++i) {
-            auto const& v = g.verbs[i];
-            bool const last = i + 1 == g.verbs.size();
-            action a;
-            a.verb = std::string(v.id);
-            a.modifiers = shared_mods;
+        for (auto const& m : g.mods) shared += weight(m);
+        for (auto const& v : g.verbs) {
+            // Built in place: each string is made once, where it stays.
+            action& a = doc_.actions.emplace_back();
+            a.verb = v.id;
+            a.modifiers.reserve(g.mods.size() + (v.own_end - v.own_begin));
+            for (auto const& m : g.mods) a.modifiers.emplace_back(text_of(m));
             a.intensity = v.weight + shared;
-            for (auto const& m : v.own_mods) {
-                a.modifiers.push_back(text_of(m));
-                a.intensity += weight(m);
+            for (std::size_t i = v.own_begin; i < v.own_end; ++i) {
+                a.modifiers.emplace_back(text_of(g.own[i]));
+                a.intensity += weight(g.own[i]);
             }
             a.object = object;
             a.where = where;
             a.block = block_;
-            a.topics = last ? std::move(topic_ids) : topic_ids;
-            doc_.actions.push_back(std::move(a));
+            a.topics.assign(topic_ids_.begin(), topic_ids_.end());
         }
         return next > g.end ? next : g.end;
     }
