@@ -192,6 +192,7 @@ private:
     group g_;
     std::vector<lexicon_match> head_mods_;
     std::vector<std::string_view> topic_ids_;
+    std::size_t next_topic_ = 0;  // the first of doc_.topics not before the last object
 
     static constexpr std::size_t slot(lexicon_hits::kind k) noexcept { return k - lexicon_hits::verb; }
     static constexpr std::uint8_t bit(lexicon_hits::kind k) noexcept {
@@ -423,10 +424,9 @@ private:
         if (oe <= ob) return g.end;
         span const object{ob, oe};
         topic_ids_.clear();           // the topics inside the object, each id once
-        auto const& ts = doc_.topics;  // in text order
-        auto it = std::lower_bound(ts.begin(), ts.end(), ob,
-                                   [](topic const& x, std::size_t v) { return x.where.begin < v; });
-        for (; it != ts.end() && it->where.begin < oe; ++it)
+        auto const& ts = doc_.topics;  // in text order, as objects are: a cursor finds them
+        while (next_topic_ < ts.size() && ts[next_topic_].where.begin < ob) ++next_topic_;
+        for (auto it = ts.begin() + static_cast<std::ptrdiff_t>(next_topic_); it != ts.end() && it->where.begin < oe; ++it)
             if (it->where.end <= oe && std::find(topic_ids_.begin(), topic_ids_.end(), it->id) == topic_ids_.end())
                 topic_ids_.push_back(it->id);
         std::size_t start = g.mods.empty() ? g.verbs.front().m.begin : g.mods.front().begin;
