@@ -108,7 +108,12 @@ class scanner {
 public:
     scanner(document& doc, lexicon const& lex, lexicon_hits const& hits, action_tables const& tables)
         : doc_(doc), lex_(lex), hits_(hits), no_object_(lex.match("no_object")), facts_(tables.facts),
-          compounds_(tables.compounds) {}
+          compounds_(tables.compounds) {
+        // Sized once for the longest block: growing it block by block would copy it.
+        std::size_t longest = 0;
+        for (auto const& b : doc.blocks) longest = std::max(longest, b.where.size());
+        index_.resize(longest);
+    }
 
     void block(reportx::block const& b) {
         // The block's text only: matches never run past its end.
@@ -121,7 +126,6 @@ public:
         // Blocks come in text order, so each kind's hits are read once, from a cursor.
         starts_.assign(end_ - begin_, 0);
         ands_.clear();
-        if (index_.size() < end_ - begin_) index_.resize(end_ - begin_);
         for (auto k : {lexicon_hits::verb, lexicon_hits::modifier, lexicon_hits::connector}) {
             auto const& v = hits_.of[k];
             auto& i = next_[slot(k)];
@@ -226,9 +230,11 @@ private:
     // (which end a clause) leave it as it was.
     bool candidate_at(std::size_t p, std::size_t h, bool was) const noexcept {
         while (h > p) {
-            h = utf8::prev(t_, h);
+            // The last byte of a longer code point is >= 0x80: one below is ASCII.
+            if (static_cast<unsigned char>(t_[h - 1]) < 0x80) return true;
+            // A lead byte three back starts the code point (Han, CJK punctuation).
+            h = h - p >= 3 && (static_cast<unsigned char>(t_[h - 3]) & 0xF0) == 0xE0 ? h - 3 : utf8::prev(t_, h);
             auto cp = utf8::decode(t_, h).cp;
-            if (cp < 0x80) return true;
             if (utf8::is_han(cp)) return false;
             if (!utf8::is_blank(cp) || cp == 0x2028 || cp == 0x2029) return true;
         }
