@@ -31,6 +31,10 @@
 #include <utility>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "reportx/utf8.hpp"
 #include "stages.hpp"
 #include "topics_actions.hpp"
@@ -126,6 +130,7 @@ public:
         // Blocks come in text order, so each kind's hits are read once, from a cursor.
         starts_.assign(end_ - begin_, 0);
         ands_.clear();
+        next_and_ = 0;
         for (auto k : {lexicon_hits::verb, lexicon_hits::modifier, lexicon_hits::connector}) {
             auto const& v = hits_.of[k];
             auto& i = next_[slot(k)];
@@ -193,6 +198,7 @@ private:
     std::vector<std::array<std::uint32_t, 3>> index_;
     std::size_t next_[3] = {};  // per kind: the first hit not before the current block
     std::vector<std::size_t> ands_;  // where the block's connectors of weight 1 (and, 和) start
+    std::size_t next_and_ = 0;       // the first of ands_ not before the last object's end
     // Buffers kept across groups and blocks: the group being emitted, the modifiers of a
     // group that is only looked for, the topic ids of an object.
     group g_;
@@ -236,6 +242,7 @@ private:
             h = h - p >= 3 && (static_cast<unsigned char>(t_[h - 3]) & 0xF0) == 0xE0 ? h - 3 : utf8::prev(t_, h);
             auto cp = utf8::decode(t_, h).cp;
             if (utf8::is_han(cp)) return false;
+            if (cp > 0x3000 && cp != 0xFEFF) return true;  // CJK marks (，。、): no blank is above U+3000 but U+FEFF
             if (!utf8::is_blank(cp) || cp == 0x2028 || cp == 0x2029) return true;
         }
         return was;
@@ -363,15 +370,35 @@ private:
         return head_at(p) != nullptr;
     }
 
+    // The first place in [p, to) where an object may end (object_step 0), or `to`. With
+    // SSE2, sixteen bytes are compared at a time with the same marks; a mark is ASCII or a
+    // lead byte, so the first one found starts a code point. The rest (and the code after
+    // a block of sixteen, which may start inside a code point: continuation bytes step
+    // by one) goes a code point at a time.
+    std::size_t next_mark(std::size_t p, std::size_t to) const noexcept {
+#if defined(__SSE2__)
+        auto const* s = reinterpret_cast<unsigned char const*>(t_.data());
+        auto is = [](__m128i v, char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+        for (; p + 16 <= to; p += 16) {
+            __m128i v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(s + p));
+            __m128i fe = _mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xFE)));  // E2|E3, :|;
+            __m128i fd = _mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xFD)));  // ,|.
+            __m128i m = _mm_or_si128(_mm_or_si128(is(fe, '\xE2'), is(fe, ':')), _mm_or_si128(is(fd, ','), is(v, '\xEF')));
+            m = _mm_or_si128(m, _mm_or_si128(_mm_or_si128(is(v, '!'), is(v, '?')), _mm_or_si128(is(v, '\n'), is(v, '\r'))));
+            if (auto bits = static_cast<unsigned>(_mm_movemask_epi8(m))) return p + static_cast<std::size_t>(std::countr_zero(bits));
+        }
+#endif
+        for (std::size_t n; p < to && (n = object_step[static_cast<unsigned char>(t_[p])]);) p += n;
+        return p < to ? p : to;
+    }
+
     // The end of the object that starts at p: the clause end (exclusive).
-    // Only a mark (object_step 0) or a coordinating connector (ands_) can end it: the code
-    // points between them are stepped over with one table lookup each.
+    // Only a mark (next_mark) or a coordinating connector (ands_) can end it.
     std::size_t object_end(std::size_t p) {
-        auto and_at = std::lower_bound(ands_.begin(), ands_.end(), p);
         while (p < end_) {
-            while (and_at != ands_.end() && *and_at < p) ++and_at;
-            std::size_t const to = and_at != ands_.end() ? *and_at : end_;
-            for (std::size_t n; p < to && (n = object_step[static_cast<unsigned char>(t_[p])]);) p += n;
+            // Objects come in text order: a cursor finds the next connector.
+            while (next_and_ < ands_.size() && ands_[next_and_] < p) ++next_and_;
+            p = next_mark(p, next_and_ < ands_.size() ? ands_[next_and_] : end_);
             if (p >= end_) break;
             if (hard_break(p)) return p;
             auto c = static_cast<unsigned char>(t_[p]);
