@@ -22,6 +22,7 @@
 // table of where hits start, so the pass is linear in the block.
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <bit>
 #include <cstring>
 #include <optional>
@@ -70,6 +71,9 @@ struct action_tables {
         facts.resize(es.size());
         for (std::uint32_t i = 0; i < es.size(); ++i) {
             facts[i] = {es[i].weight, is_stop_id(es[i].id), false};
+            if (es[i].kind == "no_object")
+                for (auto const& a : es[i].aliases)
+                    if (!a.empty()) add_no_object_start(a);
             if (es[i].kind != "verb" || es[i].expands.empty()) continue;
             // Compound verbs (巩固扩大 -> 巩固, 扩大) resolved once: id and weight of each part.
             facts[i].compound = true;
@@ -87,6 +91,26 @@ struct action_tables {
     };
     std::vector<entry_facts> facts;  // by entry index
     std::unordered_map<std::uint32_t, std::vector<std::pair<std::string_view, double>>> compounds;
+    // The first two bytes a no_object alias may start with in a text (ASCII in either case,
+    // any white space for a space, any second byte after a one-byte alias): the matcher
+    // is asked only where they occur. A verb's next word rarely is one.
+    std::bitset<65536> no_object_starts;
+
+private:
+    void add_no_object_start(std::string_view alias) {
+        auto forms = [](unsigned char c) -> std::vector<unsigned char> {
+            if (is_ascii_alpha(c)) return {static_cast<unsigned char>(c | 32), static_cast<unsigned char>(c & ~32)};
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return {' ', '\t', '\n', '\r'};
+            return {c};
+        };
+        for (auto a : forms(static_cast<unsigned char>(alias[0]))) {
+            if (alias.size() == 1) {
+                for (unsigned b = 0; b < 256; ++b) no_object_starts.set(a << 8 | b);
+                continue;
+            }
+            for (auto b : forms(static_cast<unsigned char>(alias[1]))) no_object_starts.set(a << 8 | b);
+        }
+    }
 };
 
 action_tables const& tables_for(lexicon const& lex, std::optional<action_tables>& local) {
@@ -108,10 +132,17 @@ constexpr auto object_step = [] {
     return step;
 }();
 
+constexpr auto may_start_blank = [] {
+    std::array<bool, 256> may{};
+    for (unsigned char c : {' ', '\t', '\n', '\r', '\v', '\f', '\xC2', '\xE1', '\xE2', '\xE3', '\xEF'}) may[c] = true;
+    return may;
+}();
+
 class scanner {
 public:
     scanner(document& doc, lexicon const& lex, lexicon_hits const& hits, action_tables const& tables)
-        : doc_(doc), lex_(lex), hits_(hits), no_object_(lex.match("no_object")), facts_(tables.facts),
+        : doc_(doc), lex_(lex), hits_(hits), no_object_(lex.match("no_object")),
+          no_object_starts_(tables.no_object_starts), facts_(tables.facts),
           compounds_(tables.compounds) {
         // Sized once for the longest block: growing it block by block would copy it.
         std::size_t longest = 0;
@@ -187,6 +218,7 @@ private:
     lexicon const& lex_;
     lexicon_hits const& hits_;  // verbs, modifiers, connectors
     matcher const& no_object_;  // words that cannot open an object (by, in, 的)
+    std::bitset<65536> const& no_object_starts_;
     std::vector<action_tables::entry_facts> const& facts_;
     std::unordered_map<std::uint32_t, std::vector<std::pair<std::string_view, double>>> const& compounds_;
     std::string_view t_;
@@ -265,7 +297,12 @@ private:
         return 0;
     }
 
-    std::size_t skip_blank(std::size_t p) const noexcept { return utf8::skip_blank(t_, p, end_); }
+    // utf8::skip_blank, with the common case first: a byte no blank starts with (a blank
+    // is ASCII white space or starts with C2, E1, E2, E3 or EF; Han starts with E4-E9).
+    std::size_t skip_blank(std::size_t p) const noexcept {
+        if (p < end_ && !may_start_blank[static_cast<unsigned char>(t_[p])]) return p;
+        return utf8::skip_blank(t_, p, end_);
+    }
 
     // The hit of kind k at p, unless it is a stop entry; null if none.
     lexicon_match const* word(lexicon_hits::kind k, std::size_t p) const noexcept {
@@ -277,6 +314,9 @@ private:
     // so not worth a place in the lexicon scan (的 is the commonest character there is).
     std::optional<lexicon_match> no_object(std::size_t p) const {
         if (p >= end_) return std::nullopt;
+        if (p + 1 < end_ && !no_object_starts_.test(static_cast<unsigned char>(t_[p]) << 8 |
+                                                     static_cast<unsigned char>(t_[p + 1])))
+            return std::nullopt;
         auto r = no_object_.longest_at(t_, p);
         if (!r || facts_[r->entry].stop) return std::nullopt;
         return r;
