@@ -25,6 +25,7 @@
 #include <bitset>
 #include <bit>
 #include <cstring>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -144,10 +145,11 @@ public:
         : doc_(doc), lex_(lex), hits_(hits), no_object_(lex.match("no_object")),
           no_object_starts_(tables.no_object_starts), facts_(tables.facts),
           compounds_(tables.compounds) {
-        // Sized once for the longest block: growing it block by block would copy it.
+        // Sized once for the longest block, and never cleared: growing it block by block
+        // would copy it, and clearing it would write every byte of every block.
         std::size_t longest = 0;
         for (auto const& b : doc.blocks) longest = std::max(longest, b.where.size());
-        index_.resize(longest);
+        index_ = std::make_unique_for_overwrite<std::array<std::uint32_t, 3>[]>(longest);
     }
 
     void block(reportx::block const& b) {
@@ -226,8 +228,8 @@ private:
     int block_ = 0;
     std::vector<std::uint8_t> starts_;  // per byte of the block: bit(kind) for each kind with a hit there
     // Per byte of the block, for each kind whose bit is set there: the hit's index in
-    // hits_.of[kind] (not cleared between blocks: only read where starts_ has the bit).
-    std::vector<std::array<std::uint32_t, 3>> index_;
+    // hits_.of[kind] (only ever read where starts_ has the bit, so never initialized).
+    std::unique_ptr<std::array<std::uint32_t, 3>[]> index_;
     std::size_t next_[3] = {};  // per kind: the first hit not before the current block
     std::vector<std::size_t> ands_;  // where the block's connectors of weight 1 (and, 和) start
     std::size_t next_and_ = 0;       // the first of ands_ not before the last object's end
@@ -283,6 +285,7 @@ private:
     // Bytes taken by a clause-ending mark at p, 0 if none.
     std::size_t hard_break(std::size_t p) const noexcept {
         auto c = static_cast<unsigned char>(t_[p]);
+        if (object_step[c]) return 0;  // most bytes: no mark starts with them
         if (c == ';' || c == '!' || c == '?' || c == '\n' || c == '\r') return 1;
         if (c == '.' || c == ':')  // not inside 5.2, 9:00, U.S.
             return (p + 1 >= end_ || !is_ascii_alnum(static_cast<unsigned char>(t_[p + 1]))) ? 1 : 0;
