@@ -114,13 +114,14 @@ private:
     }
 };
 
-action_tables const& tables_for(lexicon const& lex, std::optional<action_tables>& local) {
+action_tables const& tables_for(lexicon const& lex, std::unique_ptr<action_tables>& local) {
     auto const builtin = lexicon::builtin();
     if (&lex == builtin.get()) {
         static action_tables const tables(*builtin);
         return tables;
     }
-    return local.emplace(lex);
+    local = std::make_unique<action_tables>(lex);
+    return *local;
 }
 
 // By lead byte: how far object_end steps over a code point that cannot end an object
@@ -165,15 +166,22 @@ public:
         ands_.clear();
         next_and_ = 0;
         for (auto k : {lexicon_hits::verb, lexicon_hits::modifier, lexicon_hits::connector}) {
-            auto const& v = hits_.of[k];
-            auto& i = next_[slot(k)];
-            while (i < v.size() && v[i].begin < begin_) ++i;
-            for (; i < v.size() && v[i].begin < end_; ++i) {
-                if (facts_[v[i].entry].stop) continue;
-                starts_[v[i].begin - begin_] |= bit(k);
-                index_[v[i].begin - begin_][slot(k)] = static_cast<std::uint32_t>(i);
-                if (k == lexicon_hits::connector && weight(v[i]) >= 1) ands_.push_back(v[i].begin);
+            // Locals, not members: the byte stores into starts_ may alias anything.
+            lexicon_match const* const v = hits_.of[k].data();
+            std::size_t const n = hits_.of[k].size();
+            std::uint8_t* const starts = starts_.data();
+            auto* const index = index_.get();
+            auto const* const facts = facts_.data();
+            std::size_t const from = begin_, to = end_;
+            std::size_t i = next_[slot(k)];
+            while (i < n && v[i].begin < from) ++i;
+            for (; i < n && v[i].begin < to; ++i) {
+                if (facts[v[i].entry].stop) continue;
+                starts[v[i].begin - from] |= bit(k);
+                index[v[i].begin - from][slot(k)] = static_cast<std::uint32_t>(i);
+                if (k == lexicon_hits::connector && facts[v[i].entry].weight >= 1) ands_.push_back(v[i].begin);
             }
+            next_[slot(k)] = i;
         }
         std::size_t p = b.where.begin;
         bool candidate = true;  // Chinese: may a head start here?
@@ -539,7 +547,7 @@ private:
 
 void extract_actions(document& doc, lexicon const& lex, lexicon_hits const& hits) {
     if (hits.of[lexicon_hits::verb].empty()) return;
-    std::optional<action_tables> local;
+    std::unique_ptr<action_tables> local;  // a user lexicon's (an empty std::optional of one cost a memset of its 8 KB)
     scanner s(doc, lex, hits, tables_for(lex, local));
     // About one action per verb hit at most (the corpus has 0.57): room for them up front
     // spares moving every action at each growth of the vector.
