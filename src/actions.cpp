@@ -71,7 +71,7 @@ struct action_tables {
         auto const& es = lex.entries();
         facts.resize(es.size());
         for (std::uint32_t i = 0; i < es.size(); ++i) {
-            facts[i] = {es[i].weight, is_stop_id(es[i].id), false};
+            facts[i] = {es[i].id, es[i].weight, is_stop_id(es[i].id), false};
             if (es[i].kind == "no_object")
                 for (auto const& a : es[i].aliases)
                     if (!a.empty()) add_no_object_start(a);
@@ -86,6 +86,7 @@ struct action_tables {
         }
     }
     struct entry_facts {
+        std::string_view id;
         double weight = 0;
         bool stop = false;      // none.*: matched so that it wins, reported as nothing
         bool compound = false;  // has parts in `compounds`
@@ -143,7 +144,7 @@ constexpr auto may_start_blank = [] {
 class scanner {
 public:
     scanner(document& doc, lexicon const& lex, lexicon_hits const& hits, action_tables const& tables)
-        : doc_(doc), lex_(lex), hits_(hits), no_object_(lex.match("no_object")),
+        : doc_(doc), hits_(hits), no_object_(lex.match("no_object")),
           no_object_starts_(tables.no_object_starts), facts_(tables.facts),
           compounds_(tables.compounds) {
         // Sized once for the longest block, and never cleared: growing it block by block
@@ -225,7 +226,6 @@ public:
 
 private:
     document& doc_;
-    lexicon const& lex_;
     lexicon_hits const& hits_;  // verbs, modifiers, connectors
     matcher const& no_object_;  // words that cannot open an object (by, in, 的)
     std::bitset<65536> const& no_object_starts_;
@@ -254,7 +254,7 @@ private:
     }
     double weight(lexicon_match const& m) const noexcept { return facts_[m.entry].weight; }
     bool starts(std::size_t p, std::uint8_t bits) const noexcept {
-        return p >= begin_ && p < end_ && (starts_[p - begin_] & bits);
+        return p - begin_ < end_ - begin_ && (starts_[p - begin_] & bits);  // unsigned: p < begin_ wraps
     }
 
     // The first place at or after p where a kind has a hit (end_ if none). Eight bytes of
@@ -357,8 +357,12 @@ private:
     // The first verb of a verb group at p, its modifiers appended to mods, and p moved to
     // the verb; null if no group starts at p.
     lexicon_match const* group_head(std::size_t& p, std::vector<lexicon_match>& mods) const {
-        if (p >= end_) return nullptr;
-        if (!starts(p, bit(lexicon_hits::verb) | bit(lexicon_hits::modifier))) return nullptr;
+        if (!starts(p, bit(lexicon_hits::modifier))) return word(lexicon_hits::verb, p);  // most groups
+        return modified_head(p, mods);
+    }
+
+    // Out of line: the common case above then inlines without the register saves this needs.
+    [[gnu::noinline]] lexicon_match const* modified_head(std::size_t& p, std::vector<lexicon_match>& mods) const {
         std::size_t const n = mods.size();
         parse_mods(p, mods);
         lexicon_match const* v = word(lexicon_hits::verb, p);
@@ -380,10 +384,18 @@ private:
         if (!v) return false;
         add_verb(*v, 0, 0);
         g_.end = v->end;
-        while (true) {  // coordinated verbs
+        std::size_t const r = skip_blank(g_.end);
+        if (coordinator(r) != r) coordinated_verbs();  // 巩固扩大 without a conjunction is a compound entry
+        return true;
+    }
+
+    // The verbs coordinated with the group's last one (`Consolidate and expand`, 稳定和扩大).
+    // Out of line, like modified_head: rare, and parse_group runs at every head.
+    [[gnu::noinline]] void coordinated_verbs() {
+        while (true) {
             std::size_t r = skip_blank(g_.end);
             std::size_t after = coordinator(r);
-            if (after == r) break;  // 巩固扩大 without a conjunction is a compound entry
+            if (after == r) break;
             r = skip_blank(after);
             std::size_t const own = g_.own.size();
             parse_mods(r, g_.own);
@@ -392,7 +404,6 @@ private:
             add_verb(*v2, own, g_.own.size());
             g_.end = v2->end;
         }
-        return true;
     }
 
     void add_verb(lexicon_match const& m, std::size_t own_begin, std::size_t own_end) {
@@ -400,7 +411,7 @@ private:
             for (auto const& [id, w] : compounds_.at(m.entry)) g_.verbs.push_back({m, id, w, own_begin, own_end});
             return;
         }
-        g_.verbs.push_back({m, lex_.entry(m.entry).id, weight(m), own_begin, own_end});
+        g_.verbs.push_back({m, facts_[m.entry].id, weight(m), own_begin, own_end});
     }
 
     // Does a verb group start at p? Its modifiers go to head_mods_ (the group is only
@@ -514,8 +525,10 @@ private:
         span const object{ob, oe};
         topic_ids_.clear();           // the topics inside the object, each id once
         auto const& ts = doc_.topics;  // in text order, as objects are: a cursor finds them
-        while (next_topic_ < ts.size() && ts[next_topic_].where.begin < ob) ++next_topic_;
-        for (auto it = ts.begin() + static_cast<std::ptrdiff_t>(next_topic_); it != ts.end() && it->where.begin < oe; ++it)
+        auto it = ts.begin() + static_cast<std::ptrdiff_t>(next_topic_);
+        while (it != ts.end() && it->where.begin < ob) ++it;
+        next_topic_ = static_cast<std::size_t>(it - ts.begin());
+        for (; it != ts.end() && it->where.begin < oe; ++it)
             if (it->where.end <= oe && std::find(topic_ids_.begin(), topic_ids_.end(), it->id) == topic_ids_.end())
                 topic_ids_.push_back(it->id);
         std::size_t start = g.mods.empty() ? g.verbs.front().m.begin : g.mods.front().begin;
