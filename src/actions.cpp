@@ -206,8 +206,7 @@ public:
                 candidate = true;  // ASCII punctuation, digits, spaces
                 continue;
             }
-            auto d = utf8::decode(t_, p);
-            if (utf8::is_han(d.cp)) {
+            if (han_at(p)) {
                 // 要/将/并/一是 open a place for a head; 和/与 (weight 1) only coordinate.
                 if (auto cn = word(lexicon_hits::connector, p); cn && weight(*cn) < 1) {
                     p = cn->end;
@@ -217,9 +216,11 @@ public:
                 if (candidate)
                     if (parse_group(p)) { p = emit(); candidate = true; continue; }
                 candidate = false;
-            } else if (!utf8::is_blank(d.cp)) {
-                candidate = true;  // “ ” （ ） 、 and other symbols
+                p += 3;  // every Han code point is three bytes
+                continue;
             }
+            auto d = utf8::decode(t_, p);
+            if (!utf8::is_blank(d.cp)) candidate = true;  // “ ” （ ） 、 and other symbols
             p += d.length;
         }
     }
@@ -280,14 +281,26 @@ private:
         while (h > p) {
             // The last byte of a longer code point is >= 0x80: one below is ASCII.
             if (static_cast<unsigned char>(t_[h - 1]) < 0x80) return true;
-            // A lead byte three back starts the code point (Han, CJK punctuation).
-            h = h - p >= 3 && (static_cast<unsigned char>(t_[h - 3]) & 0xF0) == 0xE0 ? h - 3 : utf8::prev(t_, h);
+            h = prev_start(h, p);
+            if (han_at(h)) return false;
             auto cp = utf8::decode(t_, h).cp;
-            if (utf8::is_han(cp)) return false;
             if (cp > 0x3000 && cp != 0xFEFF) return true;  // CJK marks (，。、): no blank is above U+3000 but U+FEFF
             if (!utf8::is_blank(cp) || cp == 0x2028 || cp == 0x2029) return true;
         }
         return was;
+    }
+
+    // Is the code point at p Han? Lead bytes E5-E9 always start one (U+5000-U+9FFF), and
+    // none starts below E3 (U+3400); the rest are decoded.
+    bool han_at(std::size_t p) const noexcept {
+        auto c = static_cast<unsigned char>(t_[p]);
+        return (c >= 0xE5 && c <= 0xE9) || (c >= 0xE3 && utf8::is_han(utf8::decode(t_, p).cp));
+    }
+
+    // The start of the code point before h (h > from): three bytes back when a lead byte
+    // of three bytes is there (Han, CJK marks: the common case), else utf8::prev.
+    std::size_t prev_start(std::size_t h, std::size_t from) const noexcept {
+        return h - from >= 3 && (static_cast<unsigned char>(t_[h - 3]) & 0xF0) == 0xE0 ? h - 3 : utf8::prev(t_, h);
     }
 
     // Bytes taken by a clause-ending mark at p, 0 if none.
@@ -516,7 +529,9 @@ private:
         std::size_t oe = object_end(ob);
         std::size_t next = oe;
         while (oe > ob) {  // trim trailing blanks and list commas (`livelihoods, and ...`)
-            std::size_t q = utf8::prev(t_, oe);
+            std::size_t q = prev_start(oe, ob);
+            auto c = static_cast<unsigned char>(t_[q]);
+            if (c != ',' && !may_start_blank[c]) break;  // most often: no blank, comma or 、
             auto cp = utf8::decode(t_, q).cp;
             if (!utf8::is_blank(cp) && cp != ',' && cp != U'、') break;
             oe = q;
