@@ -349,8 +349,9 @@ private:
     // A coordinator between two verbs or two modifiers: `,` `、` or a connector of
     // weight 1 (and, or, 和, 与). Returns the position after it, or p if none.
     std::size_t coordinator(std::size_t p) const {
-        if (p < end_ && t_[p] == ',') return p + 1;
-        if (p + 3 <= end_ && t_.substr(p, 3) == "、") return p + 3;
+        if (p >= end_) return p;
+        if (t_[p] == ',') return p + 1;
+        if (t_[p] == '\xE3' && p + 3 <= end_ && t_[p + 1] == '\x80' && t_[p + 2] == '\x81') return p + 3;  // 、
         if (auto c = word(lexicon_hits::connector, p); c && weight(*c) >= 1) return c->end;
         return p;
     }
@@ -539,11 +540,11 @@ private:
         if (oe <= ob) return g.end;
         span const object{ob, oe};
         topic_ids_.clear();           // the topics inside the object, each id once
-        auto const& ts = doc_.topics;  // in text order, as objects are: a cursor finds them
-        auto it = ts.begin() + static_cast<std::ptrdiff_t>(next_topic_);
-        while (it != ts.end() && it->where.begin < ob) ++it;
-        next_topic_ = static_cast<std::size_t>(it - ts.begin());
-        for (; it != ts.end() && it->where.begin < oe; ++it)
+        topic const* it = doc_.topics.data() + next_topic_;  // in text order, as objects are:
+        topic const* const last = doc_.topics.data() + doc_.topics.size();  // a cursor finds them
+        while (it != last && it->where.begin < ob) ++it;
+        next_topic_ = static_cast<std::size_t>(it - doc_.topics.data());
+        for (; it != last && it->where.begin < oe; ++it)
             if (it->where.end <= oe && std::find(topic_ids_.begin(), topic_ids_.end(), it->id) == topic_ids_.end())
                 topic_ids_.push_back(it->id);
         std::size_t start = g.mods.empty() ? g.verbs.front().m.begin : g.mods.front().begin;
