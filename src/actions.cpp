@@ -166,24 +166,9 @@ public:
         starts_.assign(end_ - begin_, 0);
         ands_.clear();
         next_and_ = 0;
-        for (auto k : {lexicon_hits::verb, lexicon_hits::modifier, lexicon_hits::connector}) {
-            // Locals, not members: the byte stores into starts_ may alias anything.
-            lexicon_match const* const v = hits_.of[k].data();
-            std::size_t const n = hits_.of[k].size();
-            std::uint8_t* const starts = starts_.data();
-            auto* const index = index_.get();
-            auto const* const facts = facts_.data();
-            std::size_t const from = begin_, to = end_;
-            std::size_t i = next_[slot(k)];
-            while (i < n && v[i].begin < from) ++i;
-            for (; i < n && v[i].begin < to; ++i) {
-                if (facts[v[i].entry].stop) continue;
-                starts[v[i].begin - from] |= bit(k);
-                index[v[i].begin - from][slot(k)] = static_cast<std::uint32_t>(i);
-                if (k == lexicon_hits::connector && facts[v[i].entry].weight >= 1) ands_.push_back(v[i].begin);
-            }
-            next_[slot(k)] = i;
-        }
+        mark_hits<lexicon_hits::verb>();
+        mark_hits<lexicon_hits::modifier>();
+        mark_hits<lexicon_hits::connector>();
         std::size_t p = b.where.begin;
         bool candidate = true;  // Chinese: may a head start here?
         while (p < end_) {
@@ -256,6 +241,28 @@ private:
     double weight(lexicon_match const& m) const noexcept { return facts_[m.entry].weight; }
     bool starts(std::size_t p, std::uint8_t bits) const noexcept {
         return p - begin_ < end_ - begin_ && (starts_[p - begin_] & bits);  // unsigned: p < begin_ wraps
+    }
+
+    // The block's hits of kind k into starts_ and index_ (connectors of weight 1 into ands_
+    // too). Locals, not members, in the loop: its byte stores may alias anything.
+    template <lexicon_hits::kind k>
+    void mark_hits() {
+        lexicon_match const* const v = hits_.of[k].data();
+        std::size_t const n = hits_.of[k].size();
+        std::uint8_t* const starts = starts_.data();
+        auto* const index = index_.get();
+        auto const* const facts = facts_.data();
+        std::size_t const from = begin_, to = end_;
+        std::size_t i = next_[slot(k)];
+        while (i < n && v[i].begin < from) ++i;
+        for (; i < n && v[i].begin < to; ++i) {
+            if (facts[v[i].entry].stop) continue;
+            starts[v[i].begin - from] |= bit(k);
+            index[v[i].begin - from][slot(k)] = static_cast<std::uint32_t>(i);
+            if constexpr (k == lexicon_hits::connector)
+                if (facts[v[i].entry].weight >= 1) ands_.push_back(v[i].begin);
+        }
+        next_[slot(k)] = i;
     }
 
     // The first place at or after p where a kind has a hit (end_ if none). Eight bytes of
