@@ -317,15 +317,18 @@ private:
         if (c == ';' || c == '!' || c == '?' || c == '\n' || c == '\r') return 1;
         if (c == '.' || c == ':')  // not inside 5.2, 9:00, U.S.
             return (p + 1 >= end_ || !is_ascii_alnum(static_cast<unsigned char>(t_[p + 1]))) ? 1 : 0;
-        // ，；！？： are U+FFxx (lead byte EF), 。 U+3002 (E3), U+2028/9 (E2): Han (E4-E9) never is.
         if (c == 0xEF || c == 0xE3 || c == 0xE2) {
             auto d = utf8::decode(t_, p);
-            auto cp = d.cp;
-            if (cp == U'，' || cp == U'。' || cp == U'；' || cp == U'！' || cp == U'？' || cp == U'：' ||
-                cp == 0x2028 || cp == 0x2029)
-                return d.length;
+            if (clause_mark(d.cp)) return d.length;
         }
         return 0;
+    }
+
+    // The clause ends beyond ASCII: ，；！？： are U+FFxx (lead byte EF), 。 U+3002 (E3),
+    // U+2028/9 (E2); Han (E4-E9) never is one.
+    static bool clause_mark(char32_t cp) noexcept {
+        return cp == U'，' || cp == U'。' || cp == U'；' || cp == U'！' || cp == U'？' || cp == U'：' ||
+               cp == 0x2028 || cp == 0x2029;
     }
 
     // utf8::skip_blank, with the common case first: a byte no blank starts with (a blank
@@ -483,8 +486,19 @@ private:
             while (next_and_ < ands_.size() && ands_[next_and_] < p) ++next_and_;
             p = next_mark(p, next_and_ < ands_.size() ? ands_[next_and_] : end_);
             if (p >= end_) break;
-            if (hard_break(p)) return p;
             auto c = static_cast<unsigned char>(t_[p]);
+            if (c >= 0x80) {
+                // Chinese lists of verb phrases: 增强经济活力、防范化解风险; 扩大内需和深化改革.
+                auto d = utf8::decode(t_, p);
+                if (clause_mark(d.cp)) return p;
+                std::size_t after = d.cp == U'、' ? p + d.length : 0;
+                if (!after)
+                    if (auto cn = word(lexicon_hits::connector, p); cn && weight(*cn) >= 1) after = cn->end;
+                if (after && head_at(skip_blank(after))) return p;
+                p += d.length;
+                continue;
+            }
+            if (hard_break(p)) return p;
             if (c == ',') {
                 if (group_follows(p + 1)) return p;
                 ++p;
@@ -502,16 +516,6 @@ private:
                     }
                 }
                 while (p < end_ && is_ascii_alnum(static_cast<unsigned char>(t_[p]))) ++p;
-                continue;
-            }
-            if (c >= 0x80) {
-                // Chinese lists of verb phrases: 增强经济活力、防范化解风险; 扩大内需和深化改革.
-                auto d = utf8::decode(t_, p);
-                std::size_t after = d.cp == U'、' ? p + d.length : 0;
-                if (!after)
-                    if (auto cn = word(lexicon_hits::connector, p); cn && weight(*cn) >= 1) after = cn->end;
-                if (after && head_at(skip_blank(after))) return p;
-                p += d.length;
                 continue;
             }
             ++p;
