@@ -289,8 +289,10 @@ private:
             // The last byte of a longer code point is >= 0x80: one below is ASCII.
             if (static_cast<unsigned char>(t_[h - 1]) < 0x80) return true;
             h = prev_start(h, p);
-            if (han_at(h)) return false;
+            auto c = static_cast<unsigned char>(t_[h]);
+            if (c >= 0xE5 && c <= 0xE9) return false;  // Han, as in han_at
             auto cp = utf8::decode(t_, h).cp;
+            if (utf8::is_han(cp)) return false;
             if (cp > 0x3000 && cp != 0xFEFF) return true;  // CJK marks (，。、): no blank is above U+3000 but U+FEFF
             if (!utf8::is_blank(cp) || cp == 0x2028 || cp == 0x2029) return true;
         }
