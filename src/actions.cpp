@@ -19,7 +19,8 @@
 // `by`, `in`, 的 after it, or nothing before the clause end) is a passive or intransitive
 // use, not a directive, and gives no action. Verbs, modifiers and connectors come from
 // the document's lexicon scan (src/scan.cpp): a lookup is a byte test in a per-block
-// table of where hits start, so the pass is linear in the block.
+// table of where hits start. The pass visits only those places while looking for a head,
+// and skips to the next clause mark or connector while reading an object.
 #include <algorithm>
 #include <array>
 #include <bitset>
@@ -125,7 +126,7 @@ action_tables const& tables_for(lexicon const& lex, std::unique_ptr<action_table
     return *local;
 }
 
-// By lead byte: how far object_end steps over a code point that cannot end an object
+// By lead byte: how far next_mark steps over a code point that cannot end an object
 // (its UTF-8 length), or 0 where one may: ; ! ? : . and line ends, the comma, and the
 // lead bytes of ，；！？： (EF), 。、 (E3) and U+2028/9 (E2). Han (lead E4-E9) never does.
 constexpr auto object_step = [] {
@@ -135,6 +136,8 @@ constexpr auto object_step = [] {
     return step;
 }();
 
+// The bytes a blank (utf8::is_blank) may start with: ASCII white space, and the lead
+// bytes of U+0085, U+00A0 (C2), U+1680 (E1), U+2000-U+2060 (E2), U+3000 (E3), U+FEFF (EF).
 constexpr auto may_start_blank = [] {
     std::array<bool, 256> may{};
     for (unsigned char c : {' ', '\t', '\n', '\r', '\v', '\f', '\xC2', '\xE1', '\xE2', '\xE3', '\xEF'}) may[c] = true;
