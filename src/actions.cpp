@@ -19,14 +19,24 @@
 // `by`, `in`, 的 after it, or nothing before the clause end) is a passive or intransitive
 // use, not a directive, and gives no action. Verbs, modifiers and connectors come from
 // the document's lexicon scan (src/scan.cpp): a lookup is a byte test in a per-block
-// table of where hits start, so the pass is linear in the block.
+// table of where hits start. The pass visits only those places while looking for a head,
+// and skips to the next clause mark or connector while reading an object.
 #include <algorithm>
+#include <array>
+#include <bitset>
+#include <bit>
+#include <cstring>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "reportx/utf8.hpp"
 #include "stages.hpp"
@@ -40,25 +50,35 @@ using utf8::is_ascii_alpha;
 
 struct verb_hit {
     lexicon_match m;
-    std::string_view id;                  // lemma (an expanded one for 巩固扩大)
+    std::string_view id;  // lemma (an expanded one for 巩固扩大)
     double weight = 0;
-    std::vector<lexicon_match> own_mods;  // modifiers between a coordinator and this verb
+    std::size_t own_begin = 0, own_end = 0;  // its own modifiers: group::own[own_begin, own_end)
 };
 
+// One verb group; the scanner keeps one and clears it, so its buffers are reused.
 struct group {
-    std::size_t begin = 0, end = 0;
+    std::size_t end = 0;
     std::vector<lexicon_match> mods;  // shared by every verb
     std::vector<verb_hit> verbs;
+    std::vector<lexicon_match> own;   // modifiers between a coordinator and a verb
 };
 
-// What the scanner derives from a lexicon: compound verbs. Built once for the built-in
-// lexicon (it lives as long as the program), once per parse for a user's.
+// What the scanner derives from a lexicon: compound verbs, and per entry the facts a
+// lookup needs (a stop id? its weight?) so that no entry's id is compared per hit. Built
+// once for the built-in lexicon (it lives as long as the program), once per parse for a
+// user's.
 struct action_tables {
     explicit action_tables(lexicon const& lex) {
-        // Compound verbs (巩固扩大 -> 巩固, 扩大) resolved once: id and weight of each part.
         auto const& es = lex.entries();
+        facts.resize(es.size());
         for (std::uint32_t i = 0; i < es.size(); ++i) {
+            facts[i] = {es[i].id, es[i].weight, is_stop_id(es[i].id), false};
+            if (es[i].kind == "no_object")
+                for (auto const& a : es[i].aliases)
+                    if (!a.empty()) add_no_object_start(a);
             if (es[i].kind != "verb" || es[i].expands.empty()) continue;
+            // Compound verbs (巩固扩大 -> 巩固, 扩大) resolved once: id and weight of each part.
+            facts[i].compound = true;
             auto& parts = compounds[i];
             for (auto const& id : es[i].expands) {
                 auto const* e = lex.find("verb", id);
@@ -66,22 +86,76 @@ struct action_tables {
             }
         }
     }
+    struct entry_facts {
+        std::string_view id;
+        double weight = 0;
+        bool stop = false;      // none.*: matched so that it wins, reported as nothing
+        bool compound = false;  // has parts in `compounds`
+    };
+    std::vector<entry_facts> facts;  // by entry index
     std::unordered_map<std::uint32_t, std::vector<std::pair<std::string_view, double>>> compounds;
+    // The first two bytes a no_object alias may start with in a text (ASCII in either case,
+    // any white space for a space, any second byte after a one-byte alias): the matcher
+    // is asked only where they occur. A verb's next word rarely is one.
+    std::bitset<65536> no_object_starts;
+
+private:
+    void add_no_object_start(std::string_view alias) {
+        auto forms = [](unsigned char c) -> std::vector<unsigned char> {
+            if (is_ascii_alpha(c)) return {static_cast<unsigned char>(c | 32), static_cast<unsigned char>(c & ~32)};
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return {' ', '\t', '\n', '\r'};
+            return {c};
+        };
+        for (auto a : forms(static_cast<unsigned char>(alias[0]))) {
+            if (alias.size() == 1) {
+                for (unsigned b = 0; b < 256; ++b) no_object_starts.set(a << 8 | b);
+                continue;
+            }
+            for (auto b : forms(static_cast<unsigned char>(alias[1]))) no_object_starts.set(a << 8 | b);
+        }
+    }
 };
 
-action_tables const& tables_for(lexicon const& lex, std::optional<action_tables>& local) {
+action_tables const& tables_for(lexicon const& lex, std::unique_ptr<action_tables>& local) {
     auto const builtin = lexicon::builtin();
     if (&lex == builtin.get()) {
         static action_tables const tables(*builtin);
         return tables;
     }
-    return local.emplace(lex);
+    local = std::make_unique<action_tables>(lex);
+    return *local;
 }
+
+// By lead byte: how far next_mark steps over a code point that cannot end an object
+// (its UTF-8 length), or 0 where one may: ; ! ? : . and line ends, the comma, and the
+// lead bytes of ，；！？： (EF), 。、 (E3) and U+2028/9 (E2). Han (lead E4-E9) never does.
+constexpr auto object_step = [] {
+    std::array<std::uint8_t, 256> step{};
+    for (unsigned c = 0; c < 256; ++c) step[c] = utf8::sequence_length(static_cast<unsigned char>(c));
+    for (unsigned char c : {';', '!', '?', ':', '.', '\n', '\r', ',', '\xE2', '\xE3', '\xEF'}) step[c] = 0;
+    return step;
+}();
+
+// The bytes a blank (utf8::is_blank) may start with: ASCII white space, and the lead
+// bytes of U+0085, U+00A0 (C2), U+1680 (E1), U+2000-U+2060 (E2), U+3000 (E3), U+FEFF (EF).
+constexpr auto may_start_blank = [] {
+    std::array<bool, 256> may{};
+    for (unsigned char c : {' ', '\t', '\n', '\r', '\v', '\f', '\xC2', '\xE1', '\xE2', '\xE3', '\xEF'}) may[c] = true;
+    return may;
+}();
 
 class scanner {
 public:
     scanner(document& doc, lexicon const& lex, lexicon_hits const& hits, action_tables const& tables)
-        : doc_(doc), lex_(lex), hits_(hits), no_object_(lex.match("no_object")), compounds_(tables.compounds) {}
+        : doc_(doc), hits_(hits), no_object_(lex.match("no_object")),
+          no_object_starts_(tables.no_object_starts), facts_(tables.facts),
+          compounds_(tables.compounds) {
+        // Sized once for the longest block, and never cleared: growing it block by block
+        // would copy it, and clearing it would write every byte of every block.
+        std::size_t longest = 0;
+        for (auto const& b : doc.blocks) longest = std::max(longest, b.where.size());
+        index_ = std::make_unique_for_overwrite<std::array<std::uint32_t, 3>[]>(longest);
+    }
 
     void block(reportx::block const& b) {
         // The block's text only: matches never run past its end.
@@ -89,22 +163,29 @@ public:
         begin_ = b.where.begin;
         end_ = b.where.end;
         block_ = b.id;
-        // Which kinds have a hit at each byte of the block: a word lookup is a byte test.
+        // Which kinds have a hit at each byte of the block, and which hit: a word lookup is
+        // a byte test and an index. Stop entries are left out: they only ever stop a match.
+        // Blocks come in text order, so each kind's hits are read once, from a cursor.
         starts_.assign(end_ - begin_, 0);
-        for (auto k : {lexicon_hits::verb, lexicon_hits::modifier, lexicon_hits::connector}) {
-            auto const& v = hits_.of[k];
-            auto it = std::lower_bound(v.begin(), v.end(), begin_,
-                                       [](lexicon_match const& m, std::size_t q) { return m.begin < q; });
-            for (; it != v.end() && it->begin < end_; ++it) starts_[it->begin - begin_] |= bit(k);
-        }
+        ands_.clear();
+        next_and_ = 0;
+        mark_hits<lexicon_hits::verb>();
+        mark_hits<lexicon_hits::modifier>();
+        mark_hits<lexicon_hits::connector>();
         std::size_t p = b.where.begin;
         bool candidate = true;  // Chinese: may a head start here?
         while (p < end_) {
+            // Only where a verb, modifier or connector starts can anything happen; the
+            // bytes before it only decide `candidate`.
+            std::size_t const h = next_hit(p);
+            if (h >= end_) break;
+            if (h > p) candidate = candidate_at(p, h, candidate);
+            p = h;
             auto c = static_cast<unsigned char>(t_[p]);
             if (std::size_t n = hard_break(p)) { p += n; candidate = true; continue; }
             if (c < 0x80) {
                 if (is_ascii_alpha(c) && (p == 0 || !is_ascii_alnum(static_cast<unsigned char>(t_[p - 1])))) {
-                    if (auto g = parse_group(p)) { p = emit(*g); candidate = true; continue; }
+                    if (parse_group(p)) { p = emit(); candidate = true; continue; }
                     while (p < end_ && is_ascii_alnum(static_cast<unsigned char>(t_[p]))) ++p;
                     candidate = true;
                     continue;
@@ -113,155 +194,316 @@ public:
                 candidate = true;  // ASCII punctuation, digits, spaces
                 continue;
             }
-            auto d = utf8::decode(t_, p);
-            if (utf8::is_han(d.cp)) {
+            if (han_at(p)) {
                 // 要/将/并/一是 open a place for a head; 和/与 (weight 1) only coordinate.
-                if (auto cn = word(lexicon_hits::connector, p); cn && lex_.entry(cn->entry).weight < 1) {
+                if (auto cn = word(lexicon_hits::connector, p); cn && weight(*cn) < 1) {
                     p = cn->end;
                     candidate = true;
                     continue;
                 }
                 if (candidate)
-                    if (auto g = parse_group(p)) { p = emit(*g); candidate = true; continue; }
+                    if (parse_group(p)) { p = emit(); candidate = true; continue; }
                 candidate = false;
-            } else if (!utf8::is_blank(d.cp)) {
-                candidate = true;  // “ ” （ ） 、 and other symbols
+                p += 3;  // every Han code point is three bytes
+                continue;
             }
+            auto d = utf8::decode(t_, p);
+            if (!utf8::is_blank(d.cp)) candidate = true;  // “ ” （ ） 、 and other symbols
             p += d.length;
         }
     }
 
 private:
     document& doc_;
-    lexicon const& lex_;
     lexicon_hits const& hits_;  // verbs, modifiers, connectors
     matcher const& no_object_;  // words that cannot open an object (by, in, 的)
+    std::bitset<65536> const& no_object_starts_;
+    std::vector<action_tables::entry_facts> const& facts_;
     std::unordered_map<std::uint32_t, std::vector<std::pair<std::string_view, double>>> const& compounds_;
     std::string_view t_;
     std::size_t begin_ = 0, end_ = 0;
     int block_ = 0;
     std::vector<std::uint8_t> starts_;  // per byte of the block: bit(kind) for each kind with a hit there
+    // Per byte of the block, for each kind whose bit is set there: the hit's index in
+    // hits_.of[kind] (only ever read where starts_ has the bit, so never initialized).
+    std::unique_ptr<std::array<std::uint32_t, 3>[]> index_;
+    std::size_t next_[3] = {};  // per kind: the first hit not before the current block
+    std::vector<std::size_t> ands_;  // where the block's connectors of weight 1 (and, 和) start
+    std::size_t next_and_ = 0;       // the first of ands_ not before the last object's end
+    // Buffers kept across groups and blocks: the group being emitted, the modifiers of a
+    // group that is only looked for, the topic ids of an object.
+    group g_;
+    std::vector<lexicon_match> head_mods_;
+    std::vector<std::string_view> topic_ids_;
+    std::size_t next_topic_ = 0;  // the first of doc_.topics not before the last object
 
+    static constexpr std::size_t slot(lexicon_hits::kind k) noexcept { return k - lexicon_hits::verb; }
     static constexpr std::uint8_t bit(lexicon_hits::kind k) noexcept {
-        return static_cast<std::uint8_t>(1u << (k - lexicon_hits::verb));
+        return static_cast<std::uint8_t>(1u << slot(k));
     }
+    double weight(lexicon_match const& m) const noexcept { return facts_[m.entry].weight; }
     bool starts(std::size_t p, std::uint8_t bits) const noexcept {
-        return p >= begin_ && p < end_ && (starts_[p - begin_] & bits);
+        return p - begin_ < end_ - begin_ && (starts_[p - begin_] & bits);  // unsigned: p < begin_ wraps
+    }
+
+    // The block's hits of kind k into starts_ and index_ (connectors of weight 1 into ands_
+    // too). Locals, not members, in the loop: its byte stores may alias anything.
+    template <lexicon_hits::kind k>
+    void mark_hits() {
+        lexicon_match const* const v = hits_.of[k].data();
+        std::size_t const n = hits_.of[k].size();
+        std::uint8_t* const starts = starts_.data();
+        auto* const index = index_.get();
+        auto const* const facts = facts_.data();
+        std::size_t const from = begin_, to = end_;
+        std::size_t i = next_[slot(k)];
+        while (i < n && v[i].begin < from) ++i;
+        for (; i < n && v[i].begin < to; ++i) {
+            if (facts[v[i].entry].stop) continue;
+            starts[v[i].begin - from] |= bit(k);
+            index[v[i].begin - from][slot(k)] = static_cast<std::uint32_t>(i);
+            if constexpr (k == lexicon_hits::connector)
+                if (facts[v[i].entry].weight >= 1) ands_.push_back(v[i].begin);
+        }
+        next_[slot(k)] = i;
+    }
+
+    // The first place at or after p where a kind has a hit (end_ if none). Eight bytes of
+    // starts_ are tested at a time: most bytes start nothing.
+    std::size_t next_hit(std::size_t p) const noexcept {
+        std::size_t i = p - begin_, n = end_ - begin_;
+        for (std::uint64_t w; i + 8 <= n; i += 8) {
+            std::memcpy(&w, starts_.data() + i, 8);
+            if (!w) continue;
+            if constexpr (std::endian::native == std::endian::little)
+                return begin_ + i + static_cast<std::size_t>(std::countr_zero(w) / 8);
+            break;
+        }
+        while (i < n && !starts_[i]) ++i;
+        return begin_ + i;
+    }
+
+    // `candidate` at h after the walk in block() went from p (where it was `was`) to h
+    // over code points with no hit: the last one that is not a blank decides. Han clears
+    // it, anything else sets it; blanks other than the line and paragraph separators
+    // (which end a clause) leave it as it was.
+    bool candidate_at(std::size_t p, std::size_t h, bool was) const noexcept {
+        while (h > p) {
+            // The last byte of a longer code point is >= 0x80: one below is ASCII.
+            if (static_cast<unsigned char>(t_[h - 1]) < 0x80) return true;
+            h = prev_start(h, p);
+            auto c = static_cast<unsigned char>(t_[h]);
+            if (c >= 0xE5 && c <= 0xE9) return false;  // Han, as in han_at
+            auto cp = utf8::decode(t_, h).cp;
+            if (utf8::is_han(cp)) return false;
+            if (cp > 0x3000 && cp != 0xFEFF) return true;  // CJK marks (，。、): no blank is above U+3000 but U+FEFF
+            if (!utf8::is_blank(cp) || cp == 0x2028 || cp == 0x2029) return true;
+        }
+        return was;
+    }
+
+    // Is the code point at p Han? Lead bytes E5-E9 always start one (U+5000-U+9FFF), and
+    // none starts below E3 (U+3400); the rest are decoded.
+    bool han_at(std::size_t p) const noexcept {
+        auto c = static_cast<unsigned char>(t_[p]);
+        return (c >= 0xE5 && c <= 0xE9) || (c >= 0xE3 && utf8::is_han(utf8::decode(t_, p).cp));
+    }
+
+    // The start of the code point before h (h > from): three bytes back when a lead byte
+    // of three bytes is there (Han, CJK marks: the common case), else utf8::prev.
+    std::size_t prev_start(std::size_t h, std::size_t from) const noexcept {
+        return h - from >= 3 && (static_cast<unsigned char>(t_[h - 3]) & 0xF0) == 0xE0 ? h - 3 : utf8::prev(t_, h);
     }
 
     // Bytes taken by a clause-ending mark at p, 0 if none.
     std::size_t hard_break(std::size_t p) const noexcept {
         auto c = static_cast<unsigned char>(t_[p]);
+        if (object_step[c]) return 0;  // most bytes: no mark starts with them
         if (c == ';' || c == '!' || c == '?' || c == '\n' || c == '\r') return 1;
         if (c == '.' || c == ':')  // not inside 5.2, 9:00, U.S.
             return (p + 1 >= end_ || !is_ascii_alnum(static_cast<unsigned char>(t_[p + 1]))) ? 1 : 0;
-        // ，；！？： are U+FFxx (lead byte EF), 。 U+3002 (E3), U+2028/9 (E2): Han (E4-E9) never is.
         if (c == 0xEF || c == 0xE3 || c == 0xE2) {
             auto d = utf8::decode(t_, p);
-            auto cp = d.cp;
-            if (cp == U'，' || cp == U'。' || cp == U'；' || cp == U'！' || cp == U'？' || cp == U'：' ||
-                cp == 0x2028 || cp == 0x2029)
-                return d.length;
+            if (clause_mark(d.cp)) return d.length;
         }
         return 0;
     }
 
-    std::size_t skip_blank(std::size_t p) const noexcept { return utf8::skip_blank(t_, p, end_); }
+    // The clause ends beyond ASCII: ，；！？： are U+FFxx (lead byte EF), 。 U+3002 (E3),
+    // U+2028/9 (E2); Han (E4-E9) never is one.
+    static bool clause_mark(char32_t cp) noexcept {
+        return cp == U'，' || cp == U'。' || cp == U'；' || cp == U'！' || cp == U'？' || cp == U'：' ||
+               cp == 0x2028 || cp == 0x2029;
+    }
 
-    // The hit of kind k at p, unless it is a stop entry.
-    std::optional<lexicon_match> word(lexicon_hits::kind k, std::size_t p) const {
-        if (!starts(p, bit(k))) return std::nullopt;
-        auto r = hits_.at(k, p);
-        if (!r || is_stop_id(lex_.entry(r->entry).id)) return std::nullopt;
-        return r;
+    // utf8::skip_blank, with the common case first: a byte no blank starts with (a blank
+    // is ASCII white space or starts with C2, E1, E2, E3 or EF; Han starts with E4-E9).
+    std::size_t skip_blank(std::size_t p) const noexcept {
+        if (p < end_ && !may_start_blank[static_cast<unsigned char>(t_[p])]) return p;
+        return utf8::skip_blank(t_, p, end_);
+    }
+
+    // The hit of kind k at p, unless it is a stop entry; null if none.
+    lexicon_match const* word(lexicon_hits::kind k, std::size_t p) const noexcept {
+        if (!starts(p, bit(k))) return nullptr;
+        return &hits_.of[k][index_[p - begin_][slot(k)]];
     }
 
     // A word that cannot open an object (by, in, 的) at p: looked up once per verb group,
     // so not worth a place in the lexicon scan (的 is the commonest character there is).
     std::optional<lexicon_match> no_object(std::size_t p) const {
         if (p >= end_) return std::nullopt;
+        if (p + 1 < end_ && !no_object_starts_.test(static_cast<unsigned char>(t_[p]) << 8 |
+                                                     static_cast<unsigned char>(t_[p + 1])))
+            return std::nullopt;
         auto r = no_object_.longest_at(t_, p);
-        if (!r || is_stop_id(lex_.entry(r->entry).id)) return std::nullopt;
+        if (!r || facts_[r->entry].stop) return std::nullopt;
         return r;
     }
 
     // A coordinator between two verbs or two modifiers: `,` `、` or a connector of
     // weight 1 (and, or, 和, 与). Returns the position after it, or p if none.
     std::size_t coordinator(std::size_t p) const {
-        if (p < end_ && t_[p] == ',') return p + 1;
-        if (p + 3 <= end_ && t_.substr(p, 3) == "、") return p + 3;
-        if (auto c = word(lexicon_hits::connector, p); c && lex_.entry(c->entry).weight >= 1) return c->end;
+        if (p >= end_) return p;
+        if (t_[p] == ',') return p + 1;
+        if (t_[p] == '\xE3' && p + 3 <= end_ && t_[p + 1] == '\x80' && t_[p + 2] == '\x81') return p + 3;  // 、
+        if (auto c = word(lexicon_hits::connector, p); c && weight(*c) >= 1) return c->end;
         return p;
     }
 
-    std::vector<lexicon_match> parse_mods(std::size_t& p) const {
-        std::vector<lexicon_match> out;
+    // Modifiers from p on, appended to out; p moves past them (and the blanks after).
+    void parse_mods(std::size_t& p, std::vector<lexicon_match>& out) const {
+        std::size_t const n = out.size();
         std::size_t q = p;
         while (auto m = word(lexicon_hits::modifier, q)) {
             out.push_back(*m);
             p = m->end;
             q = skip_blank(coordinator(skip_blank(m->end)));
         }
-        p = out.empty() ? p : skip_blank(p);
-        return out;
+        p = out.size() == n ? p : skip_blank(p);
     }
 
-    std::optional<group> parse_group(std::size_t p) const {
-        if (p >= end_) return std::nullopt;
-        if (!starts(p, bit(lexicon_hits::verb) | bit(lexicon_hits::modifier))) return std::nullopt;
-        group g;
-        g.begin = p;
-        std::size_t q = p;
-        g.mods = parse_mods(q);
-        std::optional<lexicon_match> v = word(lexicon_hits::verb, q);
-        if (!v && !g.mods.empty()) {
+    // The first verb of a verb group at p, its modifiers appended to mods, and p moved to
+    // the verb; null if no group starts at p.
+    lexicon_match const* group_head(std::size_t& p, std::vector<lexicon_match>& mods) const {
+        if (!starts(p, bit(lexicon_hits::modifier))) return word(lexicon_hits::verb, p);  // most groups
+        return modified_head(p, mods);
+    }
+
+    // Out of line: the common case above then inlines without the register saves this needs.
+    [[gnu::noinline]] lexicon_match const* modified_head(std::size_t& p, std::vector<lexicon_match>& mods) const {
+        std::size_t const n = mods.size();
+        parse_mods(p, mods);
+        lexicon_match const* v = word(lexicon_hits::verb, p);
+        if (!v && mods.size() > n) {
             // 加快 is a modifier before a verb (加快发展) and the verb otherwise (加快X发展).
-            auto const& last = g.mods.back();
+            auto const& last = mods.back();
             auto alt = word(lexicon_hits::verb, last.begin);
-            if (alt && alt->end == last.end) { v = alt; g.mods.pop_back(); }
+            if (alt && alt->end == last.end) { v = alt; mods.pop_back(); }
         }
-        if (!v) return std::nullopt;
-        add_verb(g, *v, {});
-        g.end = v->end;
-        while (true) {  // coordinated verbs
-            std::size_t r = skip_blank(g.end);
-            std::size_t after = coordinator(r);
-            if (after == r) break;  // 巩固扩大 without a conjunction is a compound entry
-            r = skip_blank(after);
-            std::vector<lexicon_match> own = parse_mods(r);
-            auto v2 = word(lexicon_hits::verb, r);
-            if (!v2) break;
-            add_verb(g, *v2, std::move(own));
-            g.end = v2->end;
-        }
-        return g;
+        return v;
     }
 
-    void add_verb(group& g, lexicon_match const& m, std::vector<lexicon_match> own) const {
-        if (auto it = compounds_.find(m.entry); it != compounds_.end()) {
-            for (auto const& [id, w] : it->second) g.verbs.push_back({m, id, w, own});
+    // The verb group at p, read into g_; false if none starts there.
+    bool parse_group(std::size_t p) {
+        g_.mods.clear();
+        g_.verbs.clear();
+        g_.own.clear();
+        auto const* v = group_head(p, g_.mods);
+        if (!v) return false;
+        add_verb(*v, 0, 0);
+        g_.end = v->end;
+        std::size_t const r = skip_blank(g_.end);
+        if (coordinator(r) != r) coordinated_verbs();  // 巩固扩大 without a conjunction is a compound entry
+        return true;
+    }
+
+    // The verbs coordinated with the group's last one (`Consolidate and expand`, 稳定和扩大).
+    // Out of line, like modified_head: rare, and parse_group runs at every head.
+    [[gnu::noinline]] void coordinated_verbs() {
+        while (true) {
+            std::size_t r = skip_blank(g_.end);
+            std::size_t after = coordinator(r);
+            if (after == r) break;
+            r = skip_blank(after);
+            std::size_t const own = g_.own.size();
+            parse_mods(r, g_.own);
+            auto v2 = word(lexicon_hits::verb, r);
+            if (!v2) { g_.own.resize(own); break; }
+            add_verb(*v2, own, g_.own.size());
+            g_.end = v2->end;
+        }
+    }
+
+    void add_verb(lexicon_match const& m, std::size_t own_begin, std::size_t own_end) {
+        if (facts_[m.entry].compound) {
+            for (auto const& [id, w] : compounds_.at(m.entry)) g_.verbs.push_back({m, id, w, own_begin, own_end});
             return;
         }
-        auto const& e = lex_.entry(m.entry);
-        g.verbs.push_back({m, e.id, e.weight, std::move(own)});
+        g_.verbs.push_back({m, facts_[m.entry].id, weight(m), own_begin, own_end});
+    }
+
+    // Does a verb group start at p? Its modifiers go to head_mods_ (the group is only
+    // looked for, not read: it ends an object).
+    lexicon_match const* head_at(std::size_t p) {
+        head_mods_.clear();
+        return group_head(p, head_mods_);
     }
 
     // Does a verb group (after optional connectors) start at p? Used to end an object.
-    bool group_follows(std::size_t p) const {
+    bool group_follows(std::size_t p) {
         p = skip_blank(p);
         for (int i = 0; i < 4; ++i) {  // `and we will also`: a few connectors at most
             auto c = word(lexicon_hits::connector, p);
             if (!c) break;
             p = skip_blank(c->end);
         }
-        return parse_group(p).has_value();
+        return head_at(p) != nullptr;
+    }
+
+    // The first place in [p, to) where an object may end (object_step 0), or `to`. With
+    // SSE2, sixteen bytes are compared at a time with the same marks; a mark is ASCII or a
+    // lead byte, so the first one found starts a code point. The rest (and the code after
+    // a block of sixteen, which may start inside a code point: continuation bytes step
+    // by one) goes a code point at a time.
+    std::size_t next_mark(std::size_t p, std::size_t to) const noexcept {
+#if defined(__SSE2__)
+        auto const* s = reinterpret_cast<unsigned char const*>(t_.data());
+        auto is = [](__m128i v, char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+        for (; p + 16 <= to; p += 16) {
+            __m128i v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(s + p));
+            __m128i fe = _mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xFE)));  // E2|E3, :|;
+            __m128i fd = _mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xFD)));  // ,|.
+            __m128i m = _mm_or_si128(_mm_or_si128(is(fe, '\xE2'), is(fe, ':')), _mm_or_si128(is(fd, ','), is(v, '\xEF')));
+            m = _mm_or_si128(m, _mm_or_si128(_mm_or_si128(is(v, '!'), is(v, '?')), _mm_or_si128(is(v, '\n'), is(v, '\r'))));
+            if (auto bits = static_cast<unsigned>(_mm_movemask_epi8(m))) return p + static_cast<std::size_t>(std::countr_zero(bits));
+        }
+#endif
+        for (std::size_t n; p < to && (n = object_step[static_cast<unsigned char>(t_[p])]);) p += n;
+        return p < to ? p : to;
     }
 
     // The end of the object that starts at p: the clause end (exclusive).
-    std::size_t object_end(std::size_t p) const {
+    // Only a mark (next_mark) or a coordinating connector (ands_) can end it.
+    std::size_t object_end(std::size_t p) {
         while (p < end_) {
-            if (hard_break(p)) return p;
+            // Objects come in text order: a cursor finds the next connector.
+            while (next_and_ < ands_.size() && ands_[next_and_] < p) ++next_and_;
+            p = next_mark(p, next_and_ < ands_.size() ? ands_[next_and_] : end_);
+            if (p >= end_) break;
             auto c = static_cast<unsigned char>(t_[p]);
+            if (c >= 0x80) {
+                // Chinese lists of verb phrases: 增强经济活力、防范化解风险; 扩大内需和深化改革.
+                auto d = utf8::decode(t_, p);
+                if (clause_mark(d.cp)) return p;
+                std::size_t after = d.cp == U'、' ? p + d.length : 0;
+                if (!after)
+                    if (auto cn = word(lexicon_hits::connector, p); cn && weight(*cn) >= 1) after = cn->end;
+                if (after && head_at(skip_blank(after))) return p;
+                p += d.length;
+                continue;
+            }
+            if (hard_break(p)) return p;
             if (c == ',') {
                 if (group_follows(p + 1)) return p;
                 ++p;
@@ -269,31 +511,16 @@ private:
             }
             if (is_ascii_alpha(c) && (p == 0 || !is_ascii_alnum(static_cast<unsigned char>(t_[p - 1])))) {
                 auto cn = word(lexicon_hits::connector, p);
-                if (cn && lex_.entry(cn->entry).weight >= 1) {
+                if (cn && weight(*cn) >= 1) {
                     // `and optimize the structure` ends the object; `transformation and
                     // upgrading project` does not: an -ing form after a bare `and` is a noun.
-                    auto g = [&] {
-                        std::size_t r = skip_blank(cn->end);
-                        return parse_group(r);
-                    }();
-                    if (g) {
-                        auto const& vm = g->verbs.front().m;
-                        std::string_view vt = t_.substr(vm.begin, vm.end - vm.begin);
-                        bool gerund = vt.size() > 3 && vt.substr(vt.size() - 3) == "ing" && g->mods.empty();
+                    if (auto const* vm = head_at(skip_blank(cn->end))) {
+                        std::string_view vt = t_.substr(vm->begin, vm->end - vm->begin);
+                        bool gerund = vt.size() > 3 && vt.substr(vt.size() - 3) == "ing" && head_mods_.empty();
                         if (!gerund) return p;
                     }
                 }
                 while (p < end_ && is_ascii_alnum(static_cast<unsigned char>(t_[p]))) ++p;
-                continue;
-            }
-            if (c >= 0x80) {
-                // Chinese lists of verb phrases: 增强经济活力、防范化解风险; 扩大内需和深化改革.
-                auto d = utf8::decode(t_, p);
-                std::size_t after = d.cp == U'、' ? p + d.length : 0;
-                if (!after)
-                    if (auto cn = word(lexicon_hits::connector, p); cn && lex_.entry(cn->entry).weight >= 1) after = cn->end;
-                if (after && parse_group(skip_blank(after))) return p;
-                p += d.length;
                 continue;
             }
             ++p;
@@ -306,11 +533,12 @@ private:
     // created in urban areas`, `the economy expanded by 6.1 percent`, `trade disputes
     // deepened, and ...`) or a verb at the end of a clause. Then nothing is emitted and the
     // scan goes on after the verb.
-    std::size_t emit(group const& g) {
+    std::size_t emit() {
+        group const& g = g_;
         if (g.end < end_ && t_[g.end] == '-') return g.end;  // part of a compound: Build-To-Order
         std::size_t ob = skip_blank(g.end);
         auto no = no_object(ob);
-        if (no && lex_.entry(no->entry).weight >= 1) {  // 了: skipped, the object follows
+        if (no && weight(*no) >= 1) {  // 了: skipped, the object follows
             ob = skip_blank(no->end);
             no = no_object(ob);
         }
@@ -318,45 +546,43 @@ private:
         std::size_t oe = object_end(ob);
         std::size_t next = oe;
         while (oe > ob) {  // trim trailing blanks and list commas (`livelihoods, and ...`)
-            std::size_t q = utf8::prev(t_, oe);
+            std::size_t q = prev_start(oe, ob);
+            auto c = static_cast<unsigned char>(t_[q]);
+            if (c != ',' && !may_start_blank[c]) break;  // most often: no blank, comma or 、
             auto cp = utf8::decode(t_, q).cp;
             if (!utf8::is_blank(cp) && cp != ',' && cp != U'、') break;
             oe = q;
         }
         if (oe <= ob) return g.end;
         span const object{ob, oe};
-        std::vector<std::string> topic_ids;  // the topics inside the object, each id once
-        auto const& ts = doc_.topics;         // in text order
-        auto it = std::lower_bound(ts.begin(), ts.end(), ob,
-                                   [](topic const& x, std::size_t v) { return x.where.begin < v; });
-        for (; it != ts.end() && it->where.begin < oe; ++it)
-            if (it->where.end <= oe && std::find(topic_ids.begin(), topic_ids.end(), it->id) == topic_ids.end())
-                topic_ids.push_back(it->id);
+        topic_ids_.clear();           // the topics inside the object, each id once
+        topic const* it = doc_.topics.data() + next_topic_;  // in text order, as objects are:
+        topic const* const last = doc_.topics.data() + doc_.topics.size();  // a cursor finds them
+        while (it != last && it->where.begin < ob) ++it;
+        next_topic_ = static_cast<std::size_t>(it - doc_.topics.data());
+        for (; it != last && it->where.begin < oe; ++it)
+            if (it->where.end <= oe && std::find(topic_ids_.begin(), topic_ids_.end(), it->id) == topic_ids_.end())
+                topic_ids_.push_back(it->id);
         std::size_t start = g.mods.empty() ? g.verbs.front().m.begin : g.mods.front().begin;
         span where{start, oe};
-        auto text_of = [&](lexicon_match const& m) { return std::string(t_.substr(m.begin, m.end - m.begin)); };
+        auto text_of = [&](lexicon_match const& m) { return t_.substr(m.begin, m.end - m.begin); };
         double shared = 0;
-        std::vector<std::string> shared_mods;
-        for (auto const& m : g.mods) {
-            shared += lex_.entry(m.entry).weight;
-            shared_mods.push_back(text_of(m));
-        }
-        for (std::size_t i = 0; i < g.verbs.size(); ++i) {
-            auto const& v = g.verbs[i];
-            bool const last = i + 1 == g.verbs.size();
-            action a;
-            a.verb = std::string(v.id);
-            a.modifiers = shared_mods;
+        for (auto const& m : g.mods) shared += weight(m);
+        for (auto const& v : g.verbs) {
+            // Built in place: each string is made once, where it stays.
+            action& a = doc_.actions.emplace_back();
+            a.verb = v.id;
+            a.modifiers.reserve(g.mods.size() + (v.own_end - v.own_begin));
+            for (auto const& m : g.mods) a.modifiers.emplace_back(text_of(m));
             a.intensity = v.weight + shared;
-            for (auto const& m : v.own_mods) {
-                a.modifiers.push_back(text_of(m));
-                a.intensity += lex_.entry(m.entry).weight;
+            for (std::size_t i = v.own_begin; i < v.own_end; ++i) {
+                a.modifiers.emplace_back(text_of(g.own[i]));
+                a.intensity += weight(g.own[i]);
             }
             a.object = object;
             a.where = where;
             a.block = block_;
-            a.topics = last ? std::move(topic_ids) : topic_ids;
-            doc_.actions.push_back(std::move(a));
+            a.topics.assign(topic_ids_.begin(), topic_ids_.end());
         }
         return next > g.end ? next : g.end;
     }
@@ -366,8 +592,11 @@ private:
 
 void extract_actions(document& doc, lexicon const& lex, lexicon_hits const& hits) {
     if (hits.of[lexicon_hits::verb].empty()) return;
-    std::optional<action_tables> local;
+    std::unique_ptr<action_tables> local;  // a user lexicon's (an empty std::optional of one cost a memset of its 8 KB)
     scanner s(doc, lex, hits, tables_for(lex, local));
+    // About one action per verb hit at most (the corpus has 0.57): room for them up front
+    // spares moving every action at each growth of the vector.
+    doc.actions.reserve(doc.actions.size() + hits.of[lexicon_hits::verb].size());
     std::size_t done = 0;
     for (auto const& b : doc.blocks) {
         if (b.kind == block_kind::meta || b.where.begin < done) continue;
