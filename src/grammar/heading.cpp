@@ -66,7 +66,22 @@ int roman_number(std::string_view s) noexcept {
     return total > 0 ? total : 0;
 }
 
+/// Whether `line` can begin a heading at all: it starts with the first character of one of
+/// the rule's alternatives (a Chinese numeral, an opening parenthesis, a Roman digit, `#`,
+/// `*`). Nearly every line is prose that starts otherwise; this spares it the X3 parse,
+/// which costs hundreds of instructions even when it fails. Keep in step with heading_def.hpp
+/// (tests/cpp/test_grammar_heading.cpp checks every code point against the rule).
+bool may_start_heading(std::string_view line) noexcept {
+    if (line.empty()) return false;
+    auto const c = static_cast<unsigned char>(line[0]);
+    if (c < 0x80) return c == '(' || c == 'I' || c == 'V' || c == 'X' || c == 'L' || c == 'C' || c == '#' || c == '*';
+    if (line.size() < utf8::sequence_length(c)) return false;
+    char32_t const cp = utf8::decode(line, 0).cp;
+    return chinese_digit(cp) >= 0 || cp == U'十' || cp == U'百' || cp == U'（';
+}
+
 std::optional<heading_match> match_heading(std::string_view line) {
+    if (!may_start_heading(line)) return std::nullopt;
     ast::heading a;
     char const* first = line.data();
     char const* const last = line.data() + line.size();

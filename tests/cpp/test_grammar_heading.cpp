@@ -3,7 +3,11 @@
 // the Singapore budget speech).
 #include <doctest/doctest.h>
 
+#include <string>
+
+#include "reportx/grammar/heading.hpp"
 #include "reportx/grammar/structure_match.hpp"
+#include "grammar_support.hpp"
 
 using namespace reportx::grammar;
 
@@ -105,4 +109,13 @@ TEST_CASE("chinese_number and roman_number") {
     CHECK(roman_number("XIV") == 14);
     CHECK(roman_number("III") == 3);
     CHECK(roman_number("A") == 0);
+}
+
+TEST_CASE("heading: the first-character test lets through every line the rule matches") {
+    // Every BMP code point, followed by what each alternative needs after its first character.
+    auto lines = rxtest::bmp_lines_matching<ast::heading>(heading(), {"、x", "．x", "一）x", "一)x", ". x", " x", "*x**"});
+    for (auto const& line : lines) CHECK_MESSAGE(may_start_heading(line), line);
+    CHECK(lines.size() > 20);
+    CHECK_FALSE(may_start_heading("今年发展主要预期目标是："));
+    CHECK_FALSE(may_start_heading(""));
 }

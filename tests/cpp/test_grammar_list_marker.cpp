@@ -4,7 +4,9 @@
 
 #include <string>
 
+#include "reportx/grammar/list_marker.hpp"
 #include "reportx/grammar/structure_match.hpp"
+#include "grammar_support.hpp"
 
 using namespace reportx::grammar;
 
@@ -68,4 +70,13 @@ TEST_CASE("list_marker: look-alikes are not markers") {
     CHECK(split("一年来，我们主要做了以下工作。").first == "<none>");
     CHECK(split("过去一年是本届政府依法履职的第一年").first == "<none>");
     CHECK(split("I. A Review").first == "<none>");
+}
+
+TEST_CASE("list_marker: the first-character test lets through every line the rule matches") {
+    // Every BMP code point, followed by what each alternative needs after its first character.
+    auto lines = rxtest::bmp_lines_matching<ast::list_marker>(list_marker(), {"oint 1:", "是", "一，", "—x", "- x", " x", "x", ". x", "1)", "1）", "a) x"});
+    for (auto const& line : lines) CHECK_MESSAGE(may_start_marker(line), line);
+    CHECK(lines.size() > 50);
+    CHECK_FALSE(may_start_marker("今年发展主要预期目标是："));
+    CHECK_FALSE(may_start_marker(""));
 }

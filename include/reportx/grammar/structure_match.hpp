@@ -34,6 +34,9 @@ struct heading_match {
 
 /// Heading at the very start of `line` (a line with its indentation removed).
 [[nodiscard]] std::optional<heading_match> match_heading(std::string_view line);
+/// Whether `line` starts with a character a heading can start with (match_heading's cheap
+/// first test; false means match_heading finds none).
+[[nodiscard]] bool may_start_heading(std::string_view line) noexcept;
 
 /// 一 → 1, 十二 → 12, 二十三 → 23, 一百零五 → 105; 0 if `s` is not one Chinese numeral as a
 /// whole (二三, 二〇: two digits in a row).
@@ -111,6 +114,9 @@ struct marker_match {
 
 /// List marker at the very start of `line`.
 [[nodiscard]] std::optional<marker_match> match_list_marker(std::string_view line);
+/// Whether `line` starts with a character a list marker can start with (match_list_marker's
+/// cheap first test; false means match_list_marker finds none).
+[[nodiscard]] bool may_start_marker(std::string_view line) noexcept;
 
 // ---- dates --------------------------------------------------------------------
 
