@@ -681,44 +681,50 @@ private:
 
     /// Start of the sentence that introduces the main targets (`今年发展主要预期目标是：`,
     /// `主要预期目标为：`, `主要预期目标是:`, `…发展的⏎主要预期目标⏎是：`), if the block holds one.
+    /// The first lead-in at a full-width colon wins, unless a lead-in at an ASCII colon comes
+    /// before the sentence that one starts.
     std::optional<std::size_t> target_start(span w) const {
-        // Colons are rare: find them with memchr (the full-width colon ： is EF BC 9A), then
-        // look back from each for 是/为 and a lead-in phrase. The earliest lead-in wins.
-        std::optional<std::size_t> best;
-        char const* const base = t_.data();
-        for (std::size_t i = w.begin; (i = find_fullwidth_colon(i, w.end)) < w.end; i += 3)
-            if ((best = lead_in_before(w, i))) break;
-        std::size_t from = w.begin, to = best ? *best : w.end;
-        while (from < to) {
-            auto const* hit = static_cast<char const*>(std::memchr(base + from, ':', to - from));
-            if (!hit) break;
-            std::size_t i = static_cast<std::size_t>(hit - base);
-            from = i + 1;
-            if (auto s = lead_in_before(w, i)) {
-                best = s;
-                break;
+        std::optional<std::size_t> ascii;    // start of the first lead-in at an ASCII colon
+        std::size_t ascii_colon = w.end;     // and that colon
+        for (std::size_t i = w.begin; (i = find_colon(i, w.end)) < w.end;) {
+            bool const wide = t_[i] != ':';
+            if (!wide && ascii) {
+                i += 1;
+                continue;
             }
+            if (auto s = lead_in_before(w, i)) {
+                if (wide) return ascii && ascii_colon < *s ? ascii : s;
+                ascii = s;
+                ascii_colon = i;
+            }
+            i += wide ? 3 : 1;
         }
-        return best;
+        return ascii;
     }
 
-    /// The first `：` (EF BC 9A) that starts in [from, to), or `to`. Its last byte is common
-    /// inside Chinese characters, so a search for it alone stops too often: SSE2 compares
-    /// all three bytes sixteen places at a time.
-    std::size_t find_fullwidth_colon(std::size_t from, std::size_t to) const {
+    /// The first colon, `:` or `：` (EF BC 9A), that lies in [from, to), or `to`. Colons are
+    /// rare: SSE2 looks sixteen places at a time for `:` or the last byte of `：`, and only
+    /// where one turns up compares all three bytes of `：` (9A also ends many Chinese
+    /// characters). It reads on past `to` (inside the text) rather than finish byte by byte.
+    std::size_t find_colon(std::size_t from, std::size_t to) const {
         auto const* s = reinterpret_cast<unsigned char const*>(t_.data());
         std::size_t i = from;
 #if defined(__SSE2__)
-        for (; i + 2 + 16 <= to; i += 16) {
-            auto eq = [&](std::size_t at, char c) {
-                return _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<__m128i const*>(s + at)), _mm_set1_epi8(c));
-            };
-            __m128i m = _mm_and_si128(_mm_and_si128(eq(i, '\xEF'), eq(i + 1, '\xBC')), eq(i + 2, '\x9A'));
-            if (auto bits = static_cast<unsigned>(_mm_movemask_epi8(m))) return i + static_cast<std::size_t>(__builtin_ctz(bits));
+        auto load = [&](std::size_t at) { return _mm_loadu_si128(reinterpret_cast<__m128i const*>(s + at)); };
+        auto eq = [](__m128i v, char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+        for (; i < to && i + 2 + 16 <= t_.size(); i += 16) {
+            __m128i const first = load(i), third = load(i + 2);
+            __m128i const ascii = eq(first, ':');
+            if (!_mm_movemask_epi8(_mm_or_si128(ascii, eq(third, '\x9A')))) continue;
+            __m128i const wide = _mm_and_si128(_mm_and_si128(eq(first, '\xEF'), eq(load(i + 1), '\xBC')), eq(third, '\x9A'));
+            if (auto bits = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(ascii, wide)))) {
+                std::size_t const p = i + static_cast<std::size_t>(__builtin_ctz(bits));
+                return p + (s[p] == ':' ? 1 : 3) <= to ? p : to;
+            }
         }
 #endif
-        for (; i + 3 <= to; ++i)
-            if (s[i] == 0xEF && s[i + 1] == 0xBC && s[i + 2] == 0x9A) return i;
+        for (; i < to; ++i)
+            if (s[i] == ':' || (i + 3 <= to && s[i] == 0xEF && s[i + 1] == 0xBC && s[i + 2] == 0x9A)) return i;
         return to;
     }
 
