@@ -111,11 +111,16 @@ public:
         std::size_t const n = t_.size();
         // Lines end with LF (and CRLF); text with no LF at all but CRs uses classic Mac line ends.
         if (!std::memchr(t_.data(), '\n', n) && std::memchr(t_.data(), '\r', n)) eol_ = '\r';
-        detect_layout(std::min<std::size_t>(n, 65536));
-        std::size_t pos = 0;
-        while (pos < n) {
+        // Every line's end, found once: detect_layout and the line loop both walk them.
+        std::vector<std::size_t> ends;
+        for (std::size_t pos = 0; pos < n;) {
             auto const* nl = static_cast<char const*>(std::memchr(t_.data() + pos, eol_, n - pos));
-            std::size_t e = nl ? static_cast<std::size_t>(nl - t_.data()) : n;
+            ends.push_back(nl ? static_cast<std::size_t>(nl - t_.data()) : n);
+            pos = ends.back() + 1;
+        }
+        detect_layout(ends, std::min<std::size_t>(n, 65536));
+        std::size_t pos = 0;
+        for (std::size_t e : ends) {
             line(pos, e);
             pos = e + 1;
         }
@@ -142,13 +147,13 @@ private:
     /// Whether paragraphs are separated by blank lines (Wikisource, Markdown, most English
     /// texts) or by single line breaks (provincial reports). In the first kind a single
     /// line break inside a paragraph is formatting (a bold lead sentence, a link, a hard
-    /// wrap) and does not end the block. Looks at the first `limit` bytes only.
-    void detect_layout(std::size_t limit) {
+    /// wrap) and does not end the block. Looks at the first `limit` bytes only (of the lines
+    /// that end at `ends`).
+    void detect_layout(std::vector<std::size_t> const& ends, std::size_t limit) {
         std::size_t single = 0, separated = 0, pos = 0;
         bool prev_content = false, blank_since = false;
-        while (pos < limit) {
-            auto const* nl = static_cast<char const*>(std::memchr(t_.data() + pos, eol_, limit - pos));
-            std::size_t e = nl ? static_cast<std::size_t>(nl - t_.data()) : limit;
+        for (std::size_t k = 0; pos < limit; ++k) {
+            std::size_t const e = std::min(ends[k], limit);
             bool blank = true;
             for (std::size_t i = pos; i < e && blank;) {
                 auto d = utf8::decode(t_, i);
