@@ -1,16 +1,23 @@
 #include "reportx/utf8.hpp"
 
+#include <cstdint>
 #include <string>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "reportx/error.hpp"
 
 namespace reportx::utf8 {
 
-std::size_t find_invalid(std::string_view text) noexcept {
-    auto const* s = reinterpret_cast<unsigned char const*>(text.data());
-    std::size_t const n = text.size();
-    std::size_t i = 0;
-    while (i < n) {
+namespace {
+
+/// Checks the characters that start in [i, stop), one by one (reading on past `stop` to
+/// finish the last). False with `i` at the first invalid byte; else true with `i` at the
+/// character boundary where it stopped (>= stop).
+bool check_characters(unsigned char const* s, std::size_t n, std::size_t& i, std::size_t stop) noexcept {
+    while (i < stop) {
         // Fast path: eight ASCII bytes at a time.
         while (i + 8 <= n) {
             std::uint64_t w;
@@ -34,16 +41,81 @@ std::size_t find_invalid(std::string_view text) noexcept {
         if (c >= 0xC2 && c <= 0xDF) { len = 2; min = 0x80; }
         else if (c >= 0xE0 && c <= 0xEF) { len = 3; min = 0x800; }
         else if (c >= 0xF0 && c <= 0xF4) { len = 4; min = 0x10000; }
-        else return i;
-        if (i + len > n) return i;
+        else return false;
+        if (i + len > n) return false;
         char32_t cp = c & (0xFF >> (len + 1));
         for (std::size_t k = 1; k < len; ++k) {
-            if ((s[i + k] & 0xC0) != 0x80) return i;
+            if ((s[i + k] & 0xC0) != 0x80) return false;
             cp = cp << 6 | (s[i + k] & 0x3F);
         }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
         i += len;
     }
+    return true;
+}
+
+/// The lead byte of the character that an earlier block ended in, unfinished at `i`.
+std::size_t lead_before(unsigned char const* s, std::size_t i) noexcept {
+    do { --i; } while ((s[i] & 0xC0) == 0x80);
+    return i;
+}
+
+}  // namespace
+
+std::size_t find_invalid(std::string_view text) noexcept {
+    auto const* s = reinterpret_cast<unsigned char const*>(text.data());
+    std::size_t const n = text.size();
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    // 64 bytes at a time, as bit masks (bit k: byte i + k). A block is valid when every
+    // continuation byte (80-BF) is where a lead byte before it expects one (C2-DF: the next
+    // byte; E1-EF: the next two) and nowhere else. Lead bytes whose continuations are
+    // restricted (E0, ED, F0-F4) and bytes never valid (C0, C1, F5-FF) are rare: a block
+    // holding one, or failing the test, is checked character by character (from the start of
+    // the character it begins in), which also finds the first bad byte.
+    auto mask = [](__m128i const (&v)[4], auto test) {
+        std::uint64_t m = 0;
+        for (int k = 0; k < 4; ++k)
+            m |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(test(v[k])))) << (16 * k);
+        return m;
+    };
+    auto set = [](int c) { return _mm_set1_epi8(static_cast<char>(c)); };
+    std::uint64_t pending = 0;  // continuations the previous block's last lead bytes expect here
+    while (i + 64 <= n) {
+        __m128i v[4];
+        for (int k = 0; k < 4; ++k) v[k] = _mm_loadu_si128(reinterpret_cast<__m128i const*>(s + i + 16 * k));
+        __m128i const any = _mm_or_si128(_mm_or_si128(v[0], v[1]), _mm_or_si128(v[2], v[3]));
+        if (!_mm_movemask_epi8(any) && !pending) {  // all ASCII
+            i += 64;
+            continue;
+        }
+        // Bit 7 of a byte is bit 7 of the mask; x + x and 4x bring bits 6 and 5 there.
+        std::uint64_t const high = mask(v, [](__m128i x) { return x; });
+        std::uint64_t const lead = mask(v, [](__m128i x) { return _mm_and_si128(x, _mm_add_epi8(x, x)); });  // C0-FF
+        std::uint64_t const lead3 = mask(v, [](__m128i x) {  // E0-FF
+            __m128i const x2 = _mm_add_epi8(x, x);
+            return _mm_and_si128(_mm_and_si128(x, x2), _mm_add_epi8(x2, x2));
+        });
+        __m128i rare = _mm_setzero_si128();
+        for (auto x : v) {
+            __m128i const c0_c1 = _mm_cmpeq_epi8(_mm_and_si128(x, set(0xFE)), set(0xC0));
+            __m128i const e0_ed = _mm_or_si128(_mm_cmpeq_epi8(x, set(0xE0)), _mm_cmpeq_epi8(x, set(0xED)));
+            __m128i const f0_ff = _mm_cmpeq_epi8(_mm_max_epu8(x, set(0xF0)), x);
+            rare = _mm_or_si128(rare, _mm_or_si128(c0_c1, _mm_or_si128(e0_ed, f0_ff)));
+        }
+        std::uint64_t const expected = lead << 1 | lead3 << 2 | pending;
+        if (!_mm_movemask_epi8(rare) && expected == (high & ~lead)) {
+            pending = lead >> 63 | lead3 >> 62;
+            i += 64;
+            continue;
+        }
+        if (pending) i = lead_before(s, i);
+        if (!check_characters(s, n, i, i + 64)) return i;
+        pending = 0;
+    }
+    if (pending) i = lead_before(s, i);
+#endif
+    if (!check_characters(s, n, i, n)) return i;
     return std::string_view::npos;
 }
 

@@ -22,6 +22,72 @@ TEST_CASE("utf8: invalid input is reported with byte offset, line and column") {
     CHECK_THROWS_AS((void)parse(std::string("ok\x80")), parse_error);
 }
 
+namespace {
+// The first invalid byte by the definition (RFC 3629's table of well-formed sequences),
+// one sequence at a time: what find_invalid's block-wise checking must agree with.
+std::size_t first_invalid_by_definition(std::string_view t) {
+    struct row {
+        unsigned char lo, hi;        // lead byte range
+        unsigned char second_lo, second_hi;
+        int continuations;
+    };
+    static constexpr row table[] = {{0xC2, 0xDF, 0x80, 0xBF, 1}, {0xE0, 0xE0, 0xA0, 0xBF, 2}, {0xE1, 0xEC, 0x80, 0xBF, 2},
+                                    {0xED, 0xED, 0x80, 0x9F, 2}, {0xEE, 0xEF, 0x80, 0xBF, 2}, {0xF0, 0xF0, 0x90, 0xBF, 3},
+                                    {0xF1, 0xF3, 0x80, 0xBF, 3}, {0xF4, 0xF4, 0x80, 0x8F, 3}};
+    auto byte = [&](std::size_t k) { return static_cast<unsigned char>(t[k]); };
+    std::size_t at = 0;
+    while (at < t.size()) {
+        if (byte(at) < 0x80) { ++at; continue; }
+        row const* r = nullptr;
+        for (auto const& candidate : table)
+            if (byte(at) >= candidate.lo && byte(at) <= candidate.hi) r = &candidate;
+        if (!r || at + static_cast<std::size_t>(r->continuations) >= t.size()) return at;
+        if (byte(at + 1) < r->second_lo || byte(at + 1) > r->second_hi) return at;
+        for (int k = 2; k <= r->continuations; ++k)
+            if (byte(at + static_cast<std::size_t>(k)) < 0x80 || byte(at + static_cast<std::size_t>(k)) > 0xBF) return at;
+        at += 1 + static_cast<std::size_t>(r->continuations);
+    }
+    return std::string_view::npos;
+}
+}  // namespace
+
+TEST_CASE("utf8: find_invalid agrees with the definition on long mixed text with one bad byte") {
+    // Long enough for the block-wise path; every kind of sequence, the restricted leads
+    // (E0, ED, F0, F4) among them; then one byte overwritten (often a lead byte or the one
+    // after it), dropped or cut off.
+    static constexpr char const* pieces[] = {"a", " ", "\n", "5%", "\xC3\xA9", "增", "长", "：", "，",
+                                             "\xE0\xA0\x80", "\xED\x9F\xBF", "\xF0\x9F\x98\x80", "\xF4\x8F\xBF\xBF"};
+    static constexpr unsigned char bytes[] = {0x00, 0x41, 0x7F, 0x80, 0x9A, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0,
+                                              0xE4, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF};
+    std::uint32_t seed = 12345;
+    auto next = [&](std::size_t bound) {
+        seed = seed * 1664525u + 1013904223u;
+        return (seed >> 8) % static_cast<std::uint32_t>(bound);
+    };
+    // Each round draws mostly from one stretch of the pieces (ASCII text, Chinese text, or
+    // all of them), now and then from any.
+    static constexpr std::uint32_t stretches[][2] = {{0, 4}, {4, 5}, {0, std::size(pieces)}};
+    for (int round = 0; round < 12000; ++round) {
+        std::string t;
+        std::size_t const length = 60 + next(300);
+        auto const [first, count] = stretches[round % 3];
+        while (t.size() < length) t += pieces[next(4) ? first + next(count) : next(std::size(pieces))];
+        REQUIRE(utf8::find_invalid(t) == std::string_view::npos);
+        std::size_t at = next(t.size());
+        auto const other = static_cast<char>(bytes[next(std::size(bytes))]);
+        switch (round / 3 % 4) {
+            case 0: t[at] = other; break;
+            case 1: t.erase(at, 1); break;
+            case 2: t.resize(at); break;
+            default:  // a lead byte, or the byte after it, where the restricted ranges lie
+                while (at + 1 < t.size() && static_cast<unsigned char>(t[at]) < 0xC0) ++at;
+                t[std::min(at + next(2), t.size() - 1)] = other;
+                break;
+        }
+        CHECK(utf8::find_invalid(t) == first_invalid_by_definition(t));
+    }
+}
+
 TEST_CASE("codepoint_index: byte offsets become code points") {
     std::string t = "增长5.2%，GDP";
     codepoint_index cp(t);
