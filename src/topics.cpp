@@ -5,8 +5,9 @@
 // alias (`expands` column: `the new three`, 新三样) gives one topic per expanded id,
 // all with the alias's span. Entries whose id is `none` or starts with `none.` are
 // stop phrases: they take the text (longest match) and report nothing.
+#include <algorithm>
+#include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -19,34 +20,67 @@ bool is_stop_id(std::string_view id) noexcept {
     return id == "none" || id.substr(0, 5) == "none.";
 }
 
+namespace {
+
+/// The (id, label) pairs a group entry expands to: the label of the id's own entry, or the
+/// id itself when the lexicon has none. Resolved once per group entry and document; the
+/// topic entries are listed once, on the first group hit, for the look-ups.
+class group_expansions {
+public:
+    explicit group_expansions(lexicon const& lex) : lex_(lex) {}
+
+    std::vector<std::pair<std::string, std::string>> const& of(std::uint32_t entry) {
+        for (auto const& [e, pairs] : resolved_)
+            if (e == entry) return pairs;
+        if (topic_entries_.empty())
+            for (auto const& e : lex_.entries())
+                if (e.kind == "topic") topic_entries_.push_back(&e);
+        std::vector<std::pair<std::string, std::string>> pairs;
+        for (auto const& id : lex_.entry(entry).expands) {
+            if (is_stop_id(id)) continue;
+            auto it = std::find_if(topic_entries_.begin(), topic_entries_.end(),
+                                   [&](lexicon_entry const* e) { return e->id == id; });
+            pairs.emplace_back(id, it != topic_entries_.end() ? (*it)->label : id);
+        }
+        return resolved_.emplace_back(entry, std::move(pairs)).second;
+    }
+
+private:
+    lexicon const& lex_;
+    std::vector<lexicon_entry const*> topic_entries_;
+    std::vector<std::pair<std::uint32_t, std::vector<std::pair<std::string, std::string>>>> resolved_;
+};
+
+}  // namespace
+
 void extract_topics(document& doc, lexicon const& lex, lexicon_hits const& hits) {
-    std::vector<lexicon_match> found;
-    std::unordered_map<std::uint32_t, std::vector<std::pair<std::string, std::string>>> groups;
+    auto const& all = hits.of[lexicon_hits::topic];
+    // Most hits become a topic: room for all of them saves the copies of regrowth.
+    doc.topics.reserve(doc.topics.size() + all.size());
+    group_expansions groups(lex);
+    // Blocks come in text order, so one walk over the hits (in text order) serves them all:
+    // for each block, the leftmost-longest hits inside it (what lexicon_hits::find_all
+    // gives), without a search per block.
+    auto it = all.begin();
+    std::size_t walked_to = 0;
     for (auto const& b : doc.blocks) {
         if (b.kind == block_kind::meta) continue;
-        found.clear();
-        hits.find_all(lexicon_hits::topic, b.where.begin, b.where.end, found);
-        for (auto const& h : found) {
-            auto const& e = lex.entry(h.entry);
+        if (b.where.begin < walked_to)  // not after the block before: search afresh
+            it = std::lower_bound(all.begin(), all.end(), b.where.begin,
+                                  [](lexicon_match const& m, std::size_t v) { return m.begin < v; });
+        walked_to = b.where.end;
+        while (it != all.end() && it->begin < b.where.begin) ++it;
+        for (std::size_t taken_to = b.where.begin; it != all.end() && it->begin < b.where.end; ++it) {
+            if (it->begin < taken_to || it->end > b.where.end) continue;
+            taken_to = it->end;
+            auto const& e = lex.entry(it->entry);
             if (is_stop_id(e.id)) continue;
             if (e.expands.empty()) {
-                doc.topics.push_back(topic{e.id, e.label, span{h.begin, h.end}, b.id});
+                doc.topics.emplace_back(e.id, e.label, span{it->begin, it->end}, b.id);
                 continue;
             }
-            // Resolved once per group entry: (id, label) of each expanded id; the label of
-            // the id's own entry, or the id itself when the lexicon has none.
-            auto it = groups.find(h.entry);
-            if (it == groups.end()) {
-                std::vector<std::pair<std::string, std::string>> v;
-                for (auto const& id : e.expands) {
-                    if (is_stop_id(id)) continue;
-                    auto const* target = lex.find("topic", id);
-                    v.emplace_back(id, target ? target->label : id);
-                }
-                it = groups.emplace(h.entry, std::move(v)).first;
-            }
-            for (auto const& [id, label] : it->second)
-                doc.topics.push_back(topic{id, label, span{h.begin, h.end}, b.id});
+            for (auto const& [id, label] : groups.of(it->entry))
+                doc.topics.emplace_back(id, label, span{it->begin, it->end}, b.id);
         }
     }
 }
