@@ -708,9 +708,9 @@ private:
     }
 
     /// The first colon, `:` or `：` (EF BC 9A), that lies in [from, to), or `to`. Colons are
-    /// rare: SSE2 looks 32 places at a time for `:` or the last byte of `：`, and only where
-    /// one turns up compares all three bytes of `：` (9A also ends many Chinese characters).
-    /// It reads on past `to` (inside the text) rather than finish byte by byte.
+    /// rare: SSE2 compares 32 places at a time, all three bytes of `：` (its last byte alone
+    /// also ends many Chinese characters: a test on it would branch unpredictably). It reads
+    /// on past `to` (inside the text) rather than finish byte by byte.
     std::size_t find_colon(std::size_t from, std::size_t to) const {
         auto const* s = reinterpret_cast<unsigned char const*>(t_.data());
         std::size_t i = from;
@@ -719,15 +719,12 @@ private:
         auto eq = [](__m128i v, char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
         // Where `:` or `：` starts in [at, at + 16), as bits.
         auto colons = [&](std::size_t at) {
-            __m128i const first = load(at), third = load(at + 2);
-            __m128i const wide = _mm_and_si128(_mm_and_si128(eq(first, '\xEF'), eq(load(at + 1), '\xBC')), eq(third, '\x9A'));
+            __m128i const first = load(at);
+            __m128i const wide = _mm_and_si128(_mm_and_si128(eq(first, '\xEF'), eq(load(at + 1), '\xBC')), eq(load(at + 2), '\x9A'));
             return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(eq(first, ':'), wide)));
         };
         std::size_t const last = t_.size() >= 2 + 32 ? std::min(to, t_.size() - 2 - 32 + 1) : 0;
         for (; i < last; i += 32) {
-            __m128i const hint = _mm_or_si128(_mm_or_si128(eq(load(i), ':'), eq(load(i + 2), '\x9A')),
-                                              _mm_or_si128(eq(load(i + 16), ':'), eq(load(i + 18), '\x9A')));
-            if (!_mm_movemask_epi8(hint)) continue;
             if (auto bits = colons(i) | colons(i + 16) << 16) {
                 std::size_t const p = i + static_cast<std::size_t>(__builtin_ctz(bits));
                 return p + (s[p] == ':' ? 1 : 3) <= to ? p : to;
