@@ -755,7 +755,7 @@ private:
         return utf8::skip_blank(t_, s, m->begin);
     }
 
-    void push_item(block k, std::uint32_t fam, std::size_t text_begin) {
+    void push_item(block&& k, std::uint32_t fam, std::size_t text_begin) {
         // A lead-in that ends with a colon and is followed by a list is a heading block.
         if (!doc_.blocks.empty()) {
             auto& prev = doc_.blocks.back();
@@ -788,7 +788,7 @@ private:
         return !has_sentence_end(w.begin, p, /*semicolon=*/true);
     }
 
-    void push(block k) {
+    void push(block&& k) {
         k.id = static_cast<int>(doc_.blocks.size());
         if (front_) ++front_blocks_;
         for (auto s = k.section; s;) {
