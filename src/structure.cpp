@@ -560,11 +560,7 @@ private:
 
     void start(block_kind kind, std::size_t b, std::size_t e) {
         close_open();
-        open_ = open_block{};
-        open_.active = true;
-        open_.b.kind = kind;
-        open_.b.section = current_section();
-        open_.b.where = {b, e};
+        open_ = open_block{.active = true, .b = {.section = current_section(), .kind = kind, .where = {b, e}}};
     }
 
     void extend(std::size_t, std::size_t ve) { open_.b.where.end = ve; }
