@@ -45,17 +45,23 @@ using grammar::chinese_digit;
 using grammar::chinese_multiplier;
 
 // Characters that can start a Chinese numeral here (a digit, 十, the 数 of 数十): a
-// 64K-bit table built once from the digit table.
+// 64K-bit table built at compile time from the digit table.
 struct numeral_table {
     std::uint64_t bits[1024] = {};
-    numeral_table() {
+    constexpr numeral_table() {
         for (char32_t cp = 0; cp < 0x10000; ++cp)
             if (chinese_digit(cp) >= 0 || cp == U'十' || cp == U'数') bits[cp >> 6] |= std::uint64_t{1} << (cp & 63);
     }
 };
+constexpr numeral_table numeral_starts{};
 bool numeral_start(char32_t cp) noexcept {
-    static numeral_table const table;
-    return cp < 0x10000 && ((table.bits[cp >> 6] >> (cp & 63)) & 1);
+    return cp < 0x10000 && ((numeral_starts.bits[cp >> 6] >> (cp & 63)) & 1);
+}
+
+// The code point of a three-byte sequence at p (the scan has seen its lead byte).
+char32_t three_byte_cp(std::string_view t, std::size_t p) noexcept {
+    auto const* s = reinterpret_cast<unsigned char const*>(t.data()) + p;
+    return char32_t((s[0] & 0x0F) << 12 | (s[1] & 0x3F) << 6 | (s[2] & 0x3F));
 }
 
 bool is_han_at(std::string_view t, std::size_t pos, std::size_t to) noexcept {
@@ -108,7 +114,19 @@ quantity_scanner::quantity_scanner(lexicon const& lex)
       number_(lex.match("number")),
       qualifier_(lex.match("qualifier")),
       not_before_(lex.match("not_quantity_before")),
-      not_range_(lex.match("not_range")) {}
+      not_range_(lex.match("not_range")) {
+    // The words a number word begins with: the letters an alias of `number` starts with
+    // (an alias that starts otherwise never matches where a word starts).
+    for (auto const& e : lex.entries()) {
+        if (e.kind != "number") continue;
+        for (auto const& a : e.aliases) {
+            word_filter::hash h;
+            std::size_t k = 0;
+            while (k < a.size() && is_ascii_alpha(a[k])) h.add(a[k++]);
+            if (k > 0) number_words_.add(h);
+        }
+    }
+}
 
 bool quantity_scanner::number_at(std::string_view t, std::size_t pos, std::size_t to, number_core& n) const {
     n = number_core{};
@@ -215,27 +233,33 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
     std::size_t i = from;
     number_core n, n2;
     while (i < to) {
-        unsigned char c = static_cast<unsigned char>(t[i]);
-        // ---- prescan: only digits, Chinese numerals and letters starting a word are candidates
-        bool candidate = false;
-        if (c >= '0' && c <= '9') {
-            candidate = true;
-        } else if (c >= 0x80) {
+        // ---- prescan: only digits, Chinese numerals and words that may be number words are candidates
+        unsigned char const c = static_cast<unsigned char>(t[i]);
+        if (c < 0x80) {
+            if (is_ascii_alpha(static_cast<char>(c))) {
+                // a word: a candidate at its start when its letters may be a number word's
+                // (most words are not, and the filter is far cheaper than the matcher)
+                std::size_t we = i;
+                word_filter::hash h;
+                while (we < to && is_ascii_alpha(t[we])) h.add(t[we++]);
+                bool const start = i == from || !is_ascii_alpha(t[i - 1]);
+                if (!start || !number_words_.may_hold(h) || !number_at(t, i, to, n)) {
+                    i = we;
+                    continue;
+                }
+            } else if (!is_ascii_digit(static_cast<char>(c)) || !number_at(t, i, to, n)) {
+                ++i;
+                continue;
+            }
+        } else {
             std::uint8_t const len = utf8::sequence_length(c);
             if (len != 3) { i += len; continue; }
             // three-byte character: one that starts a numeral? (〇 零 一 … 九 两 十 数)
             if (i + 2 >= to) break;
-            candidate = numeral_start(utf8::decode(t, i).cp);
-            if (!candidate) { i += 3; continue; }
-        } else if (is_ascii_alpha(static_cast<char>(c))) {
-            if (i > from && is_ascii_alpha(t[i - 1])) { ++i; continue; }
-            candidate = true;
-        }
-        if (!candidate || !number_at(t, i, to, n)) {
-            if (c >= 0x80) i += utf8::decode(t, i).length;
-            else if (is_ascii_alpha(static_cast<char>(c))) { while (i < to && is_ascii_alpha(t[i])) ++i; }
-            else ++i;
-            continue;
+            if (!numeral_start(three_byte_cp(t, i)) || !number_at(t, i, to, n)) {
+                i += 3;
+                continue;
+            }
         }
         std::size_t next = n.end;  // where scanning resumes
         bool const zh = n.type == number_core::form::chinese;

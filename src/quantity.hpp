@@ -38,6 +38,23 @@ struct quantity {
     std::string unit;                   ///< canonical unit, empty when none
 };
 
+/// A set of ASCII words, case folded, as a one-hash bloom filter: "no" for a word never
+/// added, "maybe" for the rest (a few other words too).
+class word_filter {
+public:
+    /// FNV-1a of a word's letters, folded to lower case, fed one at a time.
+    struct hash {
+        std::uint32_t value = 2166136261u;
+        void add(char c) noexcept { value = (value ^ static_cast<std::uint8_t>(c | 0x20)) * 16777619u; }
+    };
+    void add(hash h) noexcept { bits_[slot(h) >> 6] |= std::uint64_t{1} << (slot(h) & 63); }
+    [[nodiscard]] bool may_hold(hash h) const noexcept { return (bits_[slot(h) >> 6] >> (slot(h) & 63)) & 1; }
+
+private:
+    static std::uint32_t slot(hash h) noexcept { return h.value >> 22; }  // 1024 slots
+    std::uint64_t bits_[16] = {};
+};
+
 /// The lexicon kinds a quantity scan needs, looked up once.
 class quantity_scanner {
 public:
@@ -51,6 +68,7 @@ private:
     lexicon const& lex_;
     matcher const &names_, &unit_, &scale_, &qualifier_post_, &qualifier_infix_, &not_after_;
     matcher const &unit_prefix_, &number_, &qualifier_, &not_before_, &not_range_;
+    word_filter number_words_;  // the words an alias of `number` starts with
 };
 
 /// Text helpers the statements stage uses unqualified (include/reportx/utf8.hpp).

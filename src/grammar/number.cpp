@@ -14,21 +14,47 @@ arabic_number_type const& arabic_number() { return arabic_number_rule; }
 
 namespace reportx::detail {
 
-std::optional<arabic_number> parse_arabic(std::string_view text, std::size_t pos) {
-    char const* first = text.data() + pos;
-    char const* const last = text.data() + text.size();
-    std::string digits;
-    if (!boost::spirit::x3::parse(first, last, grammar::arabic_number(), digits)) return std::nullopt;
+namespace {
+
+// The facts of a number whose digits (grouping dropped) are `digits` and which ends at `end`.
+std::optional<arabic_number> from_digits(std::string_view digits, std::size_t end, bool grouped) {
     arabic_number out;
-    out.end = static_cast<std::size_t>(first - text.data());
-    out.grouped = out.end - pos != digits.size();
+    out.end = end;
+    out.grouped = grouped;
     auto dot = digits.find('.');
-    out.decimal = dot != std::string::npos;
+    out.decimal = dot != std::string_view::npos;
     out.int_digits = static_cast<int>(out.decimal ? dot : digits.size());
     out.leading_zero = digits.size() > 1 && digits[0] == '0' && digits[1] != '.';
     auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), out.value);
     if (ec != std::errc{}) return std::nullopt;
     return out;
+}
+
+bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+
+}  // namespace
+
+std::optional<arabic_number> parse_arabic(std::string_view text, std::size_t pos) {
+    // Most numbers have no grouping: a run of digits, maybe `.` and more digits. The rule
+    // reads such a run as itself unless a `,` or space follows at most three digits (a
+    // group may follow then), so only those go through the grammar, which costs far more.
+    std::size_t j = pos;
+    while (j < text.size() && is_digit(text[j])) ++j;
+    if (j == pos) return std::nullopt;
+    if (!(j - pos <= 3 && j < text.size() && (text[j] == ',' || text[j] == ' '))) {
+        std::size_t end = j;
+        if (j + 1 < text.size() && text[j] == '.' && is_digit(text[j + 1])) {
+            end = j + 1;
+            while (end < text.size() && is_digit(text[end])) ++end;
+        }
+        return from_digits(text.substr(pos, end - pos), end, false);
+    }
+    char const* first = text.data() + pos;
+    char const* const last = text.data() + text.size();
+    std::string digits;
+    if (!boost::spirit::x3::parse(first, last, grammar::arabic_number(), digits)) return std::nullopt;
+    std::size_t const end = static_cast<std::size_t>(first - text.data());
+    return from_digits(digits, end, end - pos != digits.size());
 }
 
 }  // namespace reportx::detail
