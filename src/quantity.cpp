@@ -18,18 +18,20 @@ namespace {
 
 // A matcher lookup that starts right after a digit: the word-boundary rule of the
 // matcher would refuse `kWh` in `10kWh`, so the view starts at `pos`.
-std::optional<lexicon_match> match_at(matcher const& m, std::string_view t, std::size_t pos, std::size_t to) {
+std::optional<lexicon_match> match_at(kind_matcher const& k, std::string_view t, std::size_t pos, std::size_t to) {
     if (pos >= to) return std::nullopt;
-    auto r = m.longest_at(t.substr(pos, to - pos), 0);
+    auto const lead = static_cast<unsigned char>(t[pos]);
+    if (pos + utf8::sequence_length(lead) <= to && !k.first.may_hold(utf8::decode(t, pos).cp)) return std::nullopt;
+    auto r = k.m.longest_at(t.substr(pos, to - pos), 0);
     if (!r) return std::nullopt;
     r->begin += pos;
     r->end += pos;
     return r;
 }
 // Ending right before a number (`RMB1.2`): the view ends at `end`.
-std::optional<lexicon_match> match_ending(matcher const& m, std::string_view t, std::size_t end, std::size_t from) {
-    if (end <= from) return std::nullopt;
-    auto r = m.longest_ending_at(t.substr(0, end), end);
+std::optional<lexicon_match> match_ending(kind_matcher const& k, std::string_view t, std::size_t end, std::size_t from) {
+    if (end <= from || !k.last.may_hold(utf8::decode(t, utf8::prev(t, end)).cp)) return std::nullopt;
+    auto r = k.m.longest_ending_at(t.substr(0, end), end);
     if (!r || r->begin < from) return std::nullopt;
     return r;
 }
@@ -44,18 +46,34 @@ std::size_t skip_ascii_space(std::string_view t, std::size_t pos, std::size_t to
 using grammar::chinese_digit;
 using grammar::chinese_multiplier;
 
-// Characters that can start a Chinese numeral here (a digit, 十, the 数 of 数十): a
-// 64K-bit table built at compile time from the digit table.
+// Characters that can start a Chinese numeral here (a digit, 十, the 数 of 数十), and the
+// tables built from them at compile time: one bit per BMP code point, and one per pair of
+// bytes (little-endian) that is not the start of a three-byte character or starts one
+// of those (so a run of Chinese text is skipped with one test per character).
+constexpr bool starts_numeral(char32_t cp) noexcept { return chinese_digit(cp) >= 0 || cp == U'十' || cp == U'数'; }
 struct numeral_table {
     std::uint64_t bits[1024] = {};
+    std::uint64_t stop[1024] = {};  // by byte pair
     constexpr numeral_table() {
-        for (char32_t cp = 0; cp < 0x10000; ++cp)
-            if (chinese_digit(cp) >= 0 || cp == U'十' || cp == U'数') bits[cp >> 6] |= std::uint64_t{1} << (cp & 63);
+        for (std::uint32_t pair = 0; pair < 0x10000; ++pair)
+            if ((pair & 0xF0) != 0xE0) stop[pair >> 6] |= std::uint64_t{1} << (pair & 63);
+        for (char32_t cp = 0x800; cp < 0x10000; ++cp) {
+            if (!starts_numeral(cp)) continue;
+            bits[cp >> 6] |= std::uint64_t{1} << (cp & 63);
+            std::uint32_t pair = (0xE0 | cp >> 12) | (0x80 | ((cp >> 6) & 0x3F)) << 8;
+            stop[pair >> 6] |= std::uint64_t{1} << (pair & 63);
+        }
     }
 };
-constexpr numeral_table numeral_starts{};
-bool numeral_start(char32_t cp) noexcept {
-    return cp < 0x10000 && ((numeral_starts.bits[cp >> 6] >> (cp & 63)) & 1);
+constexpr numeral_table numerals{};
+bool numeral_start(char32_t cp) noexcept {  // cp < 0x10000
+    return (numerals.bits[cp >> 6] >> (cp & 63)) & 1;
+}
+// Whether the bytes at p may end a run of three-byte characters that start no numeral.
+bool may_stop_run(std::string_view t, std::size_t p) noexcept {
+    auto const* s = reinterpret_cast<unsigned char const*>(t.data()) + p;
+    std::uint32_t const pair = s[0] | s[1] << 8;
+    return (numerals.stop[pair >> 6] >> (pair & 63)) & 1;
 }
 
 // The code point of a three-byte sequence at p (the scan has seen its lead byte).
@@ -105,26 +123,48 @@ struct quantity_scanner::number_core : arabic_number {
 quantity_scanner::quantity_scanner(lexicon const& lex)
     : lex_(lex),
       names_(lex.match("name")),
+      number_(lex.match("number")),
       unit_(lex.match("unit")),
       scale_(lex.match("scale")),
       qualifier_post_(lex.match("qualifier_post")),
       qualifier_infix_(lex.match("qualifier_infix")),
       not_after_(lex.match("not_quantity_after")),
       unit_prefix_(lex.match("unit_prefix")),
-      number_(lex.match("number")),
       qualifier_(lex.match("qualifier")),
       not_before_(lex.match("not_quantity_before")),
       not_range_(lex.match("not_range")) {
-    // The words a number word begins with: the letters an alias of `number` starts with
-    // (an alias that starts otherwise never matches where a word starts).
+    std::pair<std::string_view, kind_matcher*> const filtered[] = {
+        {"unit", &unit_},
+        {"scale", &scale_},
+        {"qualifier_post", &qualifier_post_},
+        {"qualifier_infix", &qualifier_infix_},
+        {"not_quantity_after", &not_after_},
+        {"unit_prefix", &unit_prefix_},
+        {"qualifier", &qualifier_},
+        {"not_quantity_before", &not_before_},
+        {"not_range", &not_range_}};
+    std::string_view kind;  // entries come grouped by kind: look a kind up when it changes
+    kind_matcher* k = nullptr;
+    bool number = false;
     for (auto const& e : lex.entries()) {
-        if (e.kind != "number") continue;
-        for (auto const& a : e.aliases) {
-            word_filter::hash h;
-            std::size_t k = 0;
-            while (k < a.size() && is_ascii_alpha(a[k])) h.add(a[k++]);
-            if (k > 0) number_words_.add(h);
+        if (e.kind != kind) {
+            kind = e.kind;
+            k = nullptr;
+            for (auto [name, km] : filtered)
+                if (name == kind) k = km;
+            number = kind == "number";
         }
+        if (k)
+            for (auto const& a : e.aliases) k->add(a);
+        // The words a number word begins with: the letters an alias of `number` starts with
+        // (an alias that starts otherwise never matches where a word starts).
+        if (number)
+            for (auto const& a : e.aliases) {
+                word_filter::hash h;
+                std::size_t k = 0;
+                while (k < a.size() && is_ascii_alpha(a[k])) h.add(a[k++]);
+                if (k > 0) number_words_.add(h);
+            }
     }
 }
 
@@ -251,15 +291,22 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
                 ++i;
                 continue;
             }
-        } else {
-            std::uint8_t const len = utf8::sequence_length(c);
-            if (len != 3) { i += len; continue; }
+        } else if ((c & 0xF0) == 0xE0) {
             // three-byte character: one that starts a numeral? (〇 零 一 … 九 两 十 数)
             if (i + 2 >= to) break;
-            if (!numeral_start(three_byte_cp(t, i)) || !number_at(t, i, to, n)) {
+            if (!numeral_start(three_byte_cp(t, i))) {
+                // most do not: skip the run of those (Chinese text) in a tight loop
+                do i += 3;
+                while (i + 2 < to && !may_stop_run(t, i));
+                continue;
+            }
+            if (!number_at(t, i, to, n)) {
                 i += 3;
                 continue;
             }
+        } else {
+            i += utf8::sequence_length(c);
+            continue;
         }
         std::size_t next = n.end;  // where scanning resumes
         bool const zh = n.type == number_core::form::chinese;
