@@ -3,7 +3,9 @@
 // qualitative items of a main-target list. Reads only the model (blocks, sections,
 // doc.year) and the lexicon; every cue is lexicon data (data/lexicon/cues.tsv).
 #include <algorithm>  // std::sort, std::min
+#include <bit>        // std::countr_zero, std::endian
 #include <charconv>   // std::from_chars
+#include <cstring>    // std::memcpy
 
 #include "quantity.hpp"
 #include "reportx/utf8.hpp"
@@ -46,11 +48,30 @@ std::optional<int> year_at(std::string_view t, std::size_t b, std::size_t e) {
     return y;
 }
 
+// The first ASCII digit in t[from, to), or `to`. Most text has few digits, so eight bytes
+// are tested at once: a byte b is a digit when b ^ 0x30 < 10, and the lowest byte the
+// "has a byte less than 10" test flags is a true one (borrows only carry upward).
+std::size_t find_digit(std::string_view t, std::size_t from, std::size_t to) noexcept {
+    if constexpr (std::endian::native == std::endian::little) {
+        constexpr std::uint64_t ones = 0x0101010101010101u;
+        for (; from + 8 <= to; from += 8) {
+            std::uint64_t w;
+            std::memcpy(&w, t.data() + from, 8);
+            std::uint64_t const x = w ^ (0x30 * ones);
+            if (std::uint64_t const m = (x - 10 * ones) & ~x & (0x80 * ones))
+                return from + static_cast<std::size_t>(std::countr_zero(m) >> 3);
+        }
+    }
+    while (from < to && !is_ascii_digit(t[from])) ++from;
+    return from;
+}
+
 // Years written in the range [from, to): (position, year), in text order.
 void find_years(std::string_view t, std::size_t from, std::size_t to, std::vector<std::pair<std::size_t, int>>& out) {
     std::size_t i = from;
     while (i < to) {
-        if (!is_ascii_digit(t[i])) { ++i; continue; }
+        i = find_digit(t, i, to);
+        if (i == to) break;
         std::size_t j = i;
         while (j < to && is_ascii_digit(t[j])) ++j;
         bool glued = (i > 0 && (is_ascii_alpha(t[i - 1]) || t[i - 1] == '.' || t[i - 1] == ',')) ||
@@ -630,6 +651,7 @@ void extractor::run() {
         section_ctx[s.id] = c;
     }
 
+    auto by_start = [](statement const& a, statement const& b) { return a.where.begin < b.where.begin; };
     context rolling;                  // from headings / lead-in lines, when sections don't say
     std::optional<int> rolling_section = -1;
     bool list_items = false;          // items after a target-list lead-in
@@ -693,6 +715,7 @@ void extractor::run() {
         }
         if (rolling.kind) ctx = rolling;
 
+        std::size_t const block_first = doc_.statements.size();
         qs.clear();
         scanner_.scan(t_, b.where.begin, b.where.end, qs);
         sentence_ = {};
@@ -708,8 +731,12 @@ void extractor::run() {
         }
         if (list_from) add_list_items(b, *list_from, b.where.end, qs, list_ctx);
         else if (in_list_item) add_list_items(b, b.where.begin, b.where.end, qs, list_ctx);
+        // A block's list items come after its quantities: its few statements are put in text
+        // order here (blocks are in text order), so the document's seldom need sorting below.
+        auto const block_statements = doc_.statements.begin() + static_cast<std::ptrdiff_t>(block_first);
+        if (!std::is_sorted(block_statements, doc_.statements.end(), by_start))
+            std::stable_sort(block_statements, doc_.statements.end(), by_start);
     }
-    auto by_start = [](statement const& a, statement const& b) { return a.where.begin < b.where.begin; };
     if (!std::is_sorted(doc_.statements.begin(), doc_.statements.end(), by_start))
         std::stable_sort(doc_.statements.begin(), doc_.statements.end(), by_start);
     for (std::size_t k = 0; k < doc_.statements.size(); ++k) doc_.statements[k].id = static_cast<int>(k);
