@@ -69,17 +69,14 @@ constexpr numeral_table numerals{};
 bool numeral_start(char32_t cp) noexcept {  // cp < 0x10000
     return (numerals.bits[cp >> 6] >> (cp & 63)) & 1;
 }
-// Whether the bytes at p may end a run of three-byte characters that start no numeral.
-bool may_stop_run(std::string_view t, std::size_t p) noexcept {
+// Whether the character at p is a three-byte one that starts no numeral: the bulk of
+// Chinese text, skipped in a tight loop. The byte-pair table answers for most characters;
+// only those whose first two bytes some numeral shares need their code point.
+bool plain_three_byte(std::string_view t, std::size_t p) noexcept {
     auto const* s = reinterpret_cast<unsigned char const*>(t.data()) + p;
     std::uint32_t const pair = s[0] | s[1] << 8;
-    return (numerals.stop[pair >> 6] >> (pair & 63)) & 1;
-}
-
-// The code point of a three-byte sequence at p (the scan has seen its lead byte).
-char32_t three_byte_cp(std::string_view t, std::size_t p) noexcept {
-    auto const* s = reinterpret_cast<unsigned char const*>(t.data()) + p;
-    return char32_t((s[0] & 0x0F) << 12 | (s[1] & 0x3F) << 6 | (s[2] & 0x3F));
+    if (!((numerals.stop[pair >> 6] >> (pair & 63)) & 1)) return true;
+    return (s[0] & 0xF0) == 0xE0 && !numeral_start(char32_t((s[0] & 0x0F) << 12 | (s[1] & 0x3F) << 6 | (s[2] & 0x3F)));
 }
 
 bool is_han_at(std::string_view t, std::size_t pos, std::size_t to) noexcept {
@@ -294,10 +291,9 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
         } else if ((c & 0xF0) == 0xE0) {
             // three-byte character: one that starts a numeral? (〇 零 一 … 九 两 十 数)
             if (i + 2 >= to) break;
-            if (!numeral_start(three_byte_cp(t, i))) {
-                // most do not: skip the run of those (Chinese text) in a tight loop
+            if (plain_three_byte(t, i)) {
                 do i += 3;
-                while (i + 2 < to && !may_stop_run(t, i));
+                while (i + 2 < to && plain_three_byte(t, i));
                 continue;
             }
             if (!number_at(t, i, to, n)) {
@@ -336,9 +332,10 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
                 reject = true;
         }
 
-        // ---- the tail of the number: infix qualifier (多/余), scale words, `and` compounds
+        // ---- the tail of the number: infix qualifier (多/余), scale words, `and` compounds; it
+        // stops at a unit or where no scale follows, and gives the unit it looked up there
         auto tail = [&](number_core const& num, std::size_t p, double& mult, std::optional<span>& infix,
-                        bool& scaled) -> std::size_t {
+                        bool& scaled, std::optional<lexicon_match>& unit) -> std::size_t {
             mult = 1;
             scaled = false;
             if (auto q = match_at(qualifier_infix_, t, p, to)) {
@@ -351,7 +348,8 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
             while (true) {
                 // blanks may separate digits from the scale (`74.4\n\u200b\n万亿元` after PDF extraction)
                 std::size_t r = num.type == number_core::form::chinese ? p : skip_blank(t, p, to);
-                if (match_at(unit_, t, r, to)) break;  // 千瓦时, 兆瓦: a unit, not a scale
+                unit = match_at(unit_, t, r, to);
+                if (unit) break;  // 千瓦时, 兆瓦: a unit, not a scale
                 auto s = match_at(scale_, t, r, to);
                 if (!s) break;
                 mult *= lex_.entry(s->entry).weight;
@@ -363,7 +361,8 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
         double mult = 1;
         bool scaled = false;
         std::optional<span> infix;
-        std::size_t p = tail(n, n.end, mult, infix, scaled);
+        std::optional<lexicon_match> u;
+        std::size_t p = tail(n, n.end, mult, infix, scaled, u);
         double value = n.value * mult;
         // 74 trillion and 400 billion
         if (scaled && !zh) {
@@ -375,23 +374,25 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
                     double m2 = 1;
                     bool sc2 = false;
                     std::optional<span> inf2;
-                    std::size_t p2 = tail(n2, n2.end, m2, inf2, sc2);
+                    std::optional<lexicon_match> u2;
+                    std::size_t p2 = tail(n2, n2.end, m2, inf2, sc2, u2);
                     if (sc2 && m2 < mult) {
                         value += n2.value * m2;
                         p = p2;
+                        u = u2;
                     }
                 }
             }
         }
 
-        // ---- unit after the number (`%`, `percent`, `5-percent`, `万人`, `亿千瓦时`)
-        auto unit_after = [&](std::size_t q, bool chinese) -> std::optional<lexicon_match> {
-            std::size_t r = chinese ? q : skip_blank(t, q, to);
-            if (auto u = match_at(unit_, t, r, to)) return u;
-            if (!chinese && q < to && t[q] == '-') return match_at(unit_, t, q + 1, to);
+        // ---- unit after the number (`%`, `percent`, `5-percent`, `万人`, `亿千瓦时`): where the
+        // tail stopped (q), or after a hyphen there
+        auto unit_after = [&](std::size_t q, std::optional<lexicon_match> const& at_tail) -> std::optional<lexicon_match> {
+            if (at_tail) return at_tail;
+            if (!zh && q < to && t[q] == '-') return match_at(unit_, t, q + 1, to);
             return std::nullopt;
         };
-        auto u = unit_after(p, zh);
+        u = unit_after(p, u);
         std::size_t end = u ? u->end : p;
 
         // ---- range: 6-6.5%, 6%-6.5%, 6 to 6.5 percent, between 6 and 6.5, 6%至6.5%
@@ -408,11 +409,12 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
             if (prefix && !zh && lex_.entry(prefix->entry).id == "percent") prefix.reset();
             if (prefix) lead = prefix->begin;
         }
-        auto pre = match_ending(qualifier_, t, skip_blank_back(t, lead, from), from);
+        std::size_t const lead_back = skip_blank_back(t, lead, from);  // where the text before it ends
+        auto pre = match_ending(qualifier_, t, lead_back, from);
         bool const pre_range = pre && lex_.entry(pre->entry).id == "range";
         bool after_from = false;
         {
-            std::size_t q = skip_blank_back(t, pre ? pre->begin : lead, from);
+            std::size_t q = pre ? skip_blank_back(t, pre->begin, from) : lead_back;
             after_from = match_ending(not_range_, t, q, from).has_value();
         }
         if (!range && !after_from) {
@@ -439,8 +441,9 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
                     double m2 = 1;
                     bool sc2 = false;
                     std::optional<span> inf2;
-                    std::size_t p2 = tail(n2, n2.end, m2, inf2, sc2);
-                    auto u2 = unit_after(p2, zh);
+                    std::optional<lexicon_match> u2;
+                    std::size_t p2 = tail(n2, n2.end, m2, inf2, sc2, u2);
+                    u2 = unit_after(p2, u2);
                     bool units_ok = !u || !u2 || lex_.entry(u->entry).id == lex_.entry(u2->entry).id;
                     double m1 = (!scaled && sc2) ? m2 : mult;
                     double lo = n.value * m1, hi = n2.value * m2;
@@ -476,10 +479,10 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
                     reject = true;  // 9:00, 3/5, 010-1234
             }
         }
-        if (match_ending(not_before_, t, skip_blank_back(t, lead, from), from)) reject = true;
+        if (match_ending(not_before_, t, lead_back, from)) reject = true;
         // list numbers: `1.` `2、` `(3)` `（二）` at the start of a block or in brackets
         {
-            std::size_t b = skip_blank_back(t, lead, from);
+            std::size_t const b = lead_back;
             char32_t before = b > from ? utf8::decode(t, utf8::prev(t, b)).cp : 0;
             char32_t after = end < to ? utf8::decode(t, end).cp : 0;
             if ((before == '(' || before == U'（' || before == '[' || before == U'【') &&
