@@ -226,13 +226,30 @@ bool extractor::reads_as_heading(block const& b) const {
 }
 
 
+// How far index_delimiters steps over a character by its first byte: 0 for the bytes
+// that may begin a clause end (ASCII punctuation, the lead bytes of CJK and full-width
+// punctuation), else the character's length, so most characters cost one table look-up.
+struct delimiter_steps {
+    std::uint8_t step[256] = {};
+    constexpr delimiter_steps() {
+        for (int c = 0; c < 256; ++c) step[c] = utf8::sequence_length(static_cast<unsigned char>(c));
+        for (unsigned char c : {',', ';', ':', '!', '?', '.', '\xE3', '\xEF'}) step[c] = 0;
+    }
+};
+constexpr delimiter_steps delimiter_step{};
+
 void extractor::index_delimiters(block const& b) {
     delims_.clear();
     sentence_delims_.clear();
     indexed_ = b.where;
+    auto const* s = reinterpret_cast<unsigned char const*>(t_.data());
     std::size_t p = b.where.begin;
     while (p < b.where.end) {
-        unsigned char c = static_cast<unsigned char>(t_[p]);
+        if (std::uint8_t const step = delimiter_step.step[s[p]]) {
+            p += step;
+            continue;
+        }
+        unsigned char c = s[p];
         if (c < 0x80) {
             char32_t cp = c;
             if (is_clause_end(cp) || (cp == '.' && is_full_stop(t_, p, b.where.end))) {
@@ -242,16 +259,13 @@ void extractor::index_delimiters(block const& b) {
             ++p;
             continue;
         }
-        if (c == 0xE3 || c == 0xEF) {  // CJK and full-width punctuation
-            auto d = utf8::decode(t_, p);
-            if (is_clause_end(d.cp)) {
-                delims_.push_back({p, p + d.length, is_sentence_end(d.cp)});
-                if (delims_.back().sentence) sentence_delims_.push_back(delims_.back());
-            }
-            p += d.length;
-            continue;
+        // CJK and full-width punctuation
+        auto d = utf8::decode(t_, p);
+        if (is_clause_end(d.cp)) {
+            delims_.push_back({p, p + d.length, is_sentence_end(d.cp)});
+            if (delims_.back().sentence) sentence_delims_.push_back(delims_.back());
         }
-        p += utf8::sequence_length(c);
+        p += d.length;
     }
 }
 
