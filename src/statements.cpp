@@ -685,12 +685,13 @@ void extractor::run() {
         // target list lead-in (`The main targets for this year are:`) or paragraph (`主要预期目标是：…`)
         std::optional<std::size_t> list_from;
         {
-            std::optional<lexicon_match> tl;
+            // a lead-in has a target-list cue (seldom there: looked up first) and a colon or a final `are`
+            std::optional<lexicon_match> tl = hits_.first(lexicon_hits::target_list, b.where.begin, b.where.end);
             std::string_view bt = doc_.slice(b.where);
-            std::size_t tail = skip_blank_back(t_, b.where.end, b.where.begin) - b.where.begin;
-            bool lead_in = bt.find(':') != std::string_view::npos || bt.find("：") != std::string_view::npos ||
-                           (tail >= 3 && bt.substr(tail - 3, 3) == "are");
-            if (lead_in) tl = hits_.first(lexicon_hits::target_list, b.where.begin, b.where.end);
+            std::size_t tail = tl ? skip_blank_back(t_, b.where.end, b.where.begin) - b.where.begin : 0;
+            bool lead_in = tl && (bt.find(':') != std::string_view::npos || bt.find("：") != std::string_view::npos ||
+                                  (tail >= 3 && bt.substr(tail - 3, 3) == "are"));
+            if (!lead_in) tl.reset();
             if (tl) {
                 // the lead-in ends at the first colon after the cue (`…this year are:`, `是：`),
                 // or at the end of a block that ends with `are`
