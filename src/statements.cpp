@@ -7,6 +7,10 @@
 #include <charconv>   // std::from_chars
 #include <cstring>    // std::memcpy
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "quantity.hpp"
 #include "reportx/utf8.hpp"
 #include "stages.hpp"
@@ -226,30 +230,37 @@ bool extractor::reads_as_heading(block const& b) const {
 }
 
 
-// How far index_delimiters steps over a character by its first byte: 0 for the bytes
-// that may begin a clause end (ASCII punctuation, the lead bytes of CJK and full-width
-// punctuation), else the character's length, so most characters cost one table look-up.
-struct delimiter_steps {
-    std::uint8_t step[256] = {};
-    constexpr delimiter_steps() {
-        for (int c = 0; c < 256; ++c) step[c] = utf8::sequence_length(static_cast<unsigned char>(c));
-        for (unsigned char c : {',', ';', ':', '!', '?', '.', '\xE3', '\xEF'}) step[c] = 0;
+// Bytes that may begin a clause end: ASCII punctuation and the lead bytes of CJK (E3) and
+// full-width (EF) punctuation. None of them occurs inside another character, so the bytes
+// are tested independently (sixteen at a time with SSE2) rather than character by
+// character, where each step would wait for the length of the one before.
+constexpr bool is_delimiter_byte(unsigned char c) noexcept {
+    return c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '.' || c == 0xE3 || c == 0xEF;
+}
+std::size_t next_delimiter_byte(std::string_view t, std::size_t p, std::size_t end) noexcept {
+    auto const* s = reinterpret_cast<unsigned char const*>(t.data());
+#if defined(__SSE2__)
+    for (; p + 16 <= end; p += 16) {
+        __m128i const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(s + p));
+        auto is = [&](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+        __m128i const hit = _mm_or_si128(_mm_or_si128(_mm_or_si128(is(','), is(';')), _mm_or_si128(is(':'), is('!'))),
+                                         _mm_or_si128(_mm_or_si128(is('?'), is('.')),
+                                                      _mm_or_si128(is('\xE3'), is('\xEF'))));
+        if (auto const bits = static_cast<unsigned>(_mm_movemask_epi8(hit)))
+            return p + static_cast<std::size_t>(std::countr_zero(bits));
     }
-};
-constexpr delimiter_steps delimiter_step{};
+#endif
+    while (p < end && !is_delimiter_byte(s[p])) ++p;
+    return p;
+}
 
 void extractor::index_delimiters(block const& b) {
     delims_.clear();
     sentence_delims_.clear();
     indexed_ = b.where;
-    auto const* s = reinterpret_cast<unsigned char const*>(t_.data());
     std::size_t p = b.where.begin;
-    while (p < b.where.end) {
-        if (std::uint8_t const step = delimiter_step.step[s[p]]) {
-            p += step;
-            continue;
-        }
-        unsigned char c = s[p];
+    while ((p = next_delimiter_byte(t_, p, b.where.end)) < b.where.end) {
+        unsigned char c = static_cast<unsigned char>(t_[p]);
         if (c < 0x80) {
             char32_t cp = c;
             if (is_clause_end(cp) || (cp == '.' && is_full_stop(t_, p, b.where.end))) {
@@ -259,7 +270,6 @@ void extractor::index_delimiters(block const& b) {
             ++p;
             continue;
         }
-        // CJK and full-width punctuation
         auto d = utf8::decode(t_, p);
         if (is_clause_end(d.cp)) {
             delims_.push_back({p, p + d.length, is_sentence_end(d.cp)});
