@@ -61,22 +61,23 @@ std::size_t skip_ascii_space(std::string_view t, std::size_t pos, std::size_t to
 using grammar::chinese_digit;
 using grammar::chinese_multiplier;
 
-// Characters that can start a Chinese numeral here (a digit, 十, the 数 of 数十), and the
-// tables built from them at compile time: one bit per BMP code point, and one per pair of
-// bytes (little-endian) that is not the start of a three-byte character or starts one
-// of those (so a run of Chinese text is skipped with one test per character).
+// Characters that can start a Chinese numeral here (a digit, 十, the 数 of numbers like 数十),
+// and the tables built from them at compile time: one bit per BMP code point, and one
+// byte per pair of bytes (little-endian) that is not the start of a three-byte character
+// or starts one of those (a run of Chinese text is skipped with one load per character;
+// the pairs of Chinese text fill a few cache lines of the 64 KB).
 constexpr bool starts_numeral(char32_t cp) noexcept { return chinese_digit(cp) >= 0 || cp == U'十' || cp == U'数'; }
 struct numeral_table {
     std::uint64_t bits[1024] = {};
-    std::uint64_t stop[1024] = {};  // by byte pair
+    std::uint8_t stop[0x10000] = {};  // by byte pair
     constexpr numeral_table() {
         for (std::uint32_t pair = 0; pair < 0x10000; ++pair)
-            if ((pair & 0xF0) != 0xE0) stop[pair >> 6] |= std::uint64_t{1} << (pair & 63);
+            if ((pair & 0xF0) != 0xE0) stop[pair] = 1;
         for (char32_t cp = 0x800; cp < 0x10000; ++cp) {
             if (!starts_numeral(cp)) continue;
             bits[cp >> 6] |= std::uint64_t{1} << (cp & 63);
             std::uint32_t pair = (0xE0 | cp >> 12) | (0x80 | ((cp >> 6) & 0x3F)) << 8;
-            stop[pair >> 6] |= std::uint64_t{1} << (pair & 63);
+            stop[pair] = 1;
         }
     }
 };
@@ -90,7 +91,7 @@ bool numeral_start(char32_t cp) noexcept {  // cp < 0x10000
 bool plain_three_byte(std::string_view t, std::size_t p) noexcept {
     auto const* s = reinterpret_cast<unsigned char const*>(t.data()) + p;
     std::uint32_t const pair = s[0] | s[1] << 8;
-    if (!((numerals.stop[pair >> 6] >> (pair & 63)) & 1)) return true;
+    if (!numerals.stop[pair]) return true;
     return (s[0] & 0xF0) == 0xE0 && !numeral_start(char32_t((s[0] & 0x0F) << 12 | (s[1] & 0x3F) << 6 | (s[2] & 0x3F)));
 }
 
