@@ -322,13 +322,18 @@ bool after_be(std::string_view t, std::size_t pos) {
 }
 
 bool extractor::comparative_before(std::size_t pos) const {
+    static constexpr std::string_view words[] = {"比", "较", "than", "over", "from", "同比", "compared with"};
     std::size_t p = skip_blank_back(t_, pos, 0);
+    if (p == 0) return false;
+    // most places end with a byte none of the words ends with
+    char const last = t_[p - 1];
+    if (std::none_of(std::begin(words), std::end(words), [&](std::string_view w) { return w.back() == last; }))
+        return false;
     auto ends_with = [&](std::string_view w) {
         return p >= w.size() && t_.substr(p - w.size(), w.size()) == w &&
                (p == w.size() || !is_ascii_alpha(t_[p - w.size() - 1]));
     };
-    return ends_with("比") || ends_with("较") || ends_with("than") || ends_with("over") || ends_with("from") ||
-           ends_with("同比") || ends_with("compared with");
+    return std::any_of(std::begin(words), std::end(words), ends_with);
 }
 
 std::optional<direction_kind> extractor::direction_of(quantity const& q, window_cues const& w,
