@@ -415,7 +415,7 @@ void extractor::add_statement(block const& b, quantity const& q, context const& 
     std::size_t c_end = end_of(q.where.end, false);
     auto const& w = cues_;
 
-    statement st;
+    statement& st = doc_.statements.emplace_back();  // filled in place
     st.block = b.id;
     st.section = b.section;
     st.where = q.where;
@@ -555,7 +555,6 @@ void extractor::add_statement(block const& b, quantity const& q, context const& 
     }
     st.period = period;
     st.period_end = period ? period_end : std::nullopt;
-    doc_.statements.push_back(std::move(st));
 }
 
 // Qualitative items of a target list: segments that hold no number become `bound: none`.
