@@ -135,8 +135,8 @@ struct quantity_scanner::number_core : arabic_number {
 
 quantity_scanner::quantity_scanner(lexicon const& lex)
     : lex_(lex),
-      names_(lex.match("name")),
       number_(lex.match("number")),
+      names_(lex.match("name")),
       unit_(lex.match("unit")),
       scale_(lex.match("scale")),
       qualifier_post_(lex.match("qualifier_post")),
@@ -147,6 +147,7 @@ quantity_scanner::quantity_scanner(lexicon const& lex)
       not_before_(lex.match("not_quantity_before")),
       not_range_(lex.match("not_range")) {
     std::pair<std::string_view, kind_matcher*> const filtered[] = {
+        {"name", &names_},
         {"unit", &unit_},
         {"scale", &scale_},
         {"qualifier_post", &qualifier_post_},
@@ -277,6 +278,30 @@ bool quantity_scanner::number_at(std::string_view t, std::size_t pos, std::size_
             }
         }
         return true;
+    }
+    return false;
+}
+
+// Whether one of the names that matcher::find_all finds in text[wb, we) (leftmost-longest)
+// overlaps [begin, end). They are read only up to `end`, past which none can overlap, and
+// the matcher is asked only where the code point may begin a name.
+bool quantity_scanner::inside_name(std::string_view t, std::size_t wb, std::size_t we, std::size_t begin,
+                                   std::size_t end) const {
+    std::string_view const window = t.substr(0, we);
+    auto alnum = [&](std::size_t p) { return p < window.size() && utf8::is_ascii_alnum(window[p]); };
+    for (std::size_t i = wb; i < end;) {
+        auto const c = static_cast<unsigned char>(window[i]);
+        if ((alnum(i) && i > 0 && alnum(i - 1)) || (c & 0xC0) == 0x80) {  // inside a word or a character
+            ++i;
+            continue;
+        }
+        if (names_.first.may_hold(cp_at(t, i)))
+            if (auto m = names_.m.longest_at(window, i)) {
+                if (m->begin < end && m->end > begin) return true;
+                i = m->end;
+                continue;
+            }
+        i += utf8::sequence_length(c);
     }
     return false;
 }
@@ -529,13 +554,10 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
         }
         // numbers inside names: the new three, Ten Actions, 十四五 (names with digits carry years:
         // Healthy China 2030, which the year rule has already set aside)
-        if (!reject && n.type != number_core::form::arabic && !names_.empty()) {
+        if (!reject && n.type != number_core::form::arabic && !names_.m.empty()) {
             std::size_t wb = n.begin > from + 28 ? n.begin - 28 : from;
             std::size_t we = std::min(to, n.end + 28);
-            std::vector<lexicon_match> names;
-            names_.find_all(t.substr(0, we), wb, we, names);
-            for (auto const& m : names)
-                if (m.begin < n.end && m.end > n.begin) reject = true;
+            if (inside_name(t, wb, we, n.begin, n.end)) reject = true;
         }
         // ---- count of things when no unit: `39,000 old urban residential communities`, `two cuts`
         std::string unit_id;
