@@ -38,21 +38,24 @@ struct quantity {
     std::string unit;                   ///< canonical unit, empty when none
 };
 
-/// A set of ASCII words, case folded, as a one-hash bloom filter: "no" for a word never
-/// added, "maybe" for the rest (a few other words too).
+/// A set of ASCII words (runs of letters, case folded) known by their first two letters and
+/// their length: "no" for a word unlike every word added, "maybe" for the rest. Telling
+/// most words apart this way costs no look at their other letters.
 class word_filter {
 public:
-    /// FNV-1a of a word's letters, folded to lower case, fed one at a time.
-    struct hash {
-        std::uint32_t value = 2166136261u;
-        void add(char c) noexcept { value = (value ^ static_cast<std::uint8_t>(c | 0x20)) * 16777619u; }
-    };
-    void add(hash h) noexcept { bits_[slot(h) >> 6] |= std::uint64_t{1} << (slot(h) & 63); }
-    [[nodiscard]] bool may_hold(hash h) const noexcept { return (bits_[slot(h) >> 6] >> (slot(h) & 63)) & 1; }
+    void add(std::string_view word) noexcept { bits_[slot(word) >> 6] |= std::uint64_t{1} << (slot(word) & 63); }
+    [[nodiscard]] bool may_hold(std::string_view word) const noexcept {
+        return (bits_[slot(word) >> 6] >> (slot(word) & 63)) & 1;
+    }
 
 private:
-    static std::uint32_t slot(hash h) noexcept { return h.value >> 22; }  // 1024 slots
-    std::uint64_t bits_[16] = {};
+    static std::uint32_t letter(char c) noexcept { return static_cast<std::uint32_t>((c | 0x20) - 'a'); }  // 0..25
+    static std::uint32_t slot(std::string_view word) noexcept {  // word: one letter or more
+        std::uint32_t const second = word.size() > 1 ? letter(word[1]) : 26;
+        std::uint32_t const length = word.size() < 15 ? static_cast<std::uint32_t>(word.size()) : 15;
+        return (letter(word[0]) * 27 + second) * 16 + length;
+    }
+    std::uint64_t bits_[(26 * 27 * 16 + 63) / 64] = {};
 };
 
 /// A set of code points folded like the matcher folds them (ASCII lower case, ASCII white
