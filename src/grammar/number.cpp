@@ -49,12 +49,15 @@ bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
 std::optional<arabic_number> parse_arabic(std::string_view text, std::size_t pos) {
     // Most numbers have no grouping: a run of digits, maybe `.` and more digits. The rule
-    // reads such a run as itself unless a `,` or space follows at most three digits (a
-    // group may follow then), so only those go through the grammar, which costs far more.
+    // reads such a run as itself unless a `,` or space and a digit follow at most three
+    // digits (a group may follow then), so only those go through the grammar, which costs
+    // far more.
     std::size_t j = pos;
     while (j < text.size() && is_digit(text[j])) ++j;
     if (j == pos) return std::nullopt;
-    if (!(j - pos <= 3 && j < text.size() && (text[j] == ',' || text[j] == ' '))) {
+    bool const may_group = j - pos <= 3 && j + 1 < text.size() && (text[j] == ',' || text[j] == ' ') &&
+                           is_digit(text[j + 1]);
+    if (!may_group) {
         std::size_t end = j;
         if (j + 1 < text.size() && text[j] == '.' && is_digit(text[j + 1])) {
             end = j + 1;
