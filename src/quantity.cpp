@@ -84,37 +84,35 @@ using grammar::chinese_digit;
 using grammar::chinese_multiplier;
 
 // Characters that can start a Chinese numeral here (a digit, 十, the 数 of numbers like 数十),
-// and the tables built from them at compile time: one bit per BMP code point, and one
-// byte per pair of bytes (little-endian) that is not the start of a three-byte character
-// or starts one of those (a run of Chinese text is skipped with one load per character;
-// the pairs of Chinese text fill a few cache lines of the 64 KB).
+// as a table built from them at compile time, by the first two bytes (little-endian) of a
+// character: 0 for a three-byte character that starts none of them, 1 for a byte pair that
+// does not begin a three-byte character, k > 1 when some do: the third bytes of those are
+// the set bits of thirds[k]. A run of Chinese text is skipped with one load per character
+// (the pairs of Chinese text fill a few cache lines of the 64 KB).
 constexpr bool starts_numeral(char32_t cp) noexcept { return chinese_digit(cp) >= 0 || cp == U'十' || cp == U'数'; }
 struct numeral_table {
-    std::uint64_t bits[1024] = {};
-    std::uint8_t stop[0x10000] = {};  // by byte pair
+    std::uint8_t pair[0x10000] = {};
+    std::uint64_t thirds[64] = {};
     constexpr numeral_table() {
-        for (std::uint32_t pair = 0; pair < 0x10000; ++pair)
-            if ((pair & 0xF0) != 0xE0) stop[pair] = 1;
+        for (std::uint32_t p = 0; p < 0x10000; ++p)
+            if ((p & 0xF0) != 0xE0) pair[p] = 1;
+        std::uint8_t used = 1;
         for (char32_t cp = 0x800; cp < 0x10000; ++cp) {
             if (!starts_numeral(cp)) continue;
-            bits[cp >> 6] |= std::uint64_t{1} << (cp & 63);
-            std::uint32_t pair = (0xE0 | cp >> 12) | (0x80 | ((cp >> 6) & 0x3F)) << 8;
-            stop[pair] = 1;
+            std::uint32_t const p = (0xE0 | cp >> 12) | (0x80 | ((cp >> 6) & 0x3F)) << 8;
+            if (pair[p] == 0) pair[p] = ++used;
+            thirds[pair[p]] |= std::uint64_t{1} << (cp & 0x3F);
         }
     }
 };
 constexpr numeral_table numerals{};
-bool numeral_start(char32_t cp) noexcept {  // cp < 0x10000
-    return (numerals.bits[cp >> 6] >> (cp & 63)) & 1;
-}
 // Whether the character at p is a three-byte one that starts no numeral: the bulk of
-// Chinese text, skipped in a tight loop. The byte-pair table answers for most characters;
-// only those whose first two bytes some numeral shares need their code point.
+// Chinese text, skipped in a tight loop.
 bool plain_three_byte(std::string_view t, std::size_t p) noexcept {
     auto const* s = reinterpret_cast<unsigned char const*>(t.data()) + p;
-    std::uint32_t const pair = s[0] | s[1] << 8;
-    if (!numerals.stop[pair]) return true;
-    return (s[0] & 0xF0) == 0xE0 && !numeral_start(char32_t((s[0] & 0x0F) << 12 | (s[1] & 0x3F) << 6 | (s[2] & 0x3F)));
+    std::uint8_t const k = numerals.pair[s[0] | s[1] << 8];
+    if (k <= 1) return k == 0;
+    return !((numerals.thirds[k] >> (s[2] & 0x3F)) & 1);
 }
 
 bool is_han_at(std::string_view t, std::size_t pos, std::size_t to) noexcept {
