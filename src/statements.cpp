@@ -96,18 +96,30 @@ bool is_item_glyph(std::string_view t, std::size_t pos, std::size_t to) {
            cp == U'➢' || cp == U'—' || cp == U'–' || cp == '-' || cp == '*';
 }
 
+// How many of v's first elements satisfy `in` (which holds for a prefix of v): a binary
+// search whose steps select with conditional moves rather than jumps. The lists searched
+// for every statement are short, and a mispredicted jump costs more than a step.
+template <class T, class Pred>
+std::size_t prefix_length(std::vector<T> const& v, Pred in) {
+    if (v.empty()) return 0;
+    std::size_t base = 0, n = v.size();  // the answer is in [base, base + n]
+    while (n > 1) {
+        std::size_t const half = n / 2;
+        base = in(v[base + half - 1]) ? base + half : base;
+        n -= half;
+    }
+    return in(v[base]) ? base + 1 : base;
+}
+
 // Cue matches of one kind are sorted and do not overlap, so both their starts and their
 // ends ascend: lookups are binary searches (a 10 MB paragraph stays linear).
 // Index of the last match that ends at or before `pos`, or -1.
 std::ptrdiff_t last_ending_by(std::vector<lexicon_match> const& v, std::size_t pos) {
-    auto it = std::upper_bound(v.begin(), v.end(), pos, [](std::size_t p, lexicon_match const& m) { return p < m.end; });
-    return (it - v.begin()) - 1;
+    return static_cast<std::ptrdiff_t>(prefix_length(v, [&](lexicon_match const& m) { return m.end <= pos; })) - 1;
 }
 // Index of the first match that starts at or after `pos` (v.size() if none).
 std::size_t first_starting_at(std::vector<lexicon_match> const& v, std::size_t pos) {
-    return static_cast<std::size_t>(
-        std::lower_bound(v.begin(), v.end(), pos, [](lexicon_match const& m, std::size_t p) { return m.begin < p; }) -
-        v.begin());
+    return prefix_length(v, [&](lexicon_match const& m) { return m.begin < pos; });
 }
 constexpr int max_cue_steps = 64;  // how far back a lookup skips unusable cues
 
@@ -461,9 +473,8 @@ void extractor::add_statement(block const& b, quantity const& q, context const& 
         lexicon_match const* cue = nullptr;
         // a weak cue word inside a metric phrase (`预期寿命`) is not a cue; a verb is (`economy grew`)
         auto inside_metric = [&](lexicon_match const& m) {
-            auto it = std::upper_bound(w.metrics.begin(), w.metrics.end(), m.begin,
-                                       [](std::size_t p, lexicon_match const& x) { return p < x.begin; });
-            return it != w.metrics.begin() && m.end <= std::prev(it)->end;
+            std::size_t k = prefix_length(w.metrics, [&](lexicon_match const& x) { return x.begin <= m.begin; });
+            return k > 0 && m.end <= w.metrics[k - 1].end;
         };
         auto usable = [&](lexicon_match const& m) {
             return !comparative_before(m.begin) && !(lex_.entry(m.entry).weight == 0 && inside_metric(m));
@@ -495,8 +506,8 @@ void extractor::add_statement(block const& b, quantity const& q, context const& 
         std::size_t best = 0;
         {
             // the last year before the number (not after 比/than)
-            auto it = std::lower_bound(block_years_.begin(), block_years_.end(), q.where.begin,
-                                       [](auto const& y, std::size_t p) { return y.first + 4 <= p; });
+            auto it = block_years_.begin() + static_cast<std::ptrdiff_t>(prefix_length(
+                                                  block_years_, [&](auto const& y) { return y.first + 4 <= q.where.begin; }));
             int steps = 0;
             while (it != block_years_.begin() && steps++ < max_cue_steps) {
                 --it;
