@@ -49,7 +49,8 @@ std::optional<lexicon_match> match_at(kind_matcher const& k, std::string_view t,
     return r;
 }
 // Ending right before a number (`RMB1.2`): the view ends at `end`.
-std::optional<lexicon_match> match_ending(kind_matcher const& k, std::string_view t, std::size_t end, std::size_t from) {
+std::optional<lexicon_match> match_ending(kind_matcher const& k, std::string_view t, std::size_t end,
+                                          std::size_t from) {
     if (end <= from || !k.last.may_hold(cp_before(t, end))) return std::nullopt;
     auto r = k.m.longest_ending_at(t.substr(0, end), end);
     if (!r || r->begin < from) return std::nullopt;
@@ -192,7 +193,7 @@ quantity_scanner::quantity_scanner(lexicon const& lex)
         // (an alias that starts otherwise never matches where a word starts).
         if (number)
             for (std::string_view a : e.aliases)
-                if (std::size_t const k = letters_end(a, 0, a.size())) number_words_.add(a.substr(0, k));
+                if (std::size_t const letters = letters_end(a, 0, a.size())) number_words_.add(a.substr(0, letters));
     }
 }
 

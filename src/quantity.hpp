@@ -101,8 +101,8 @@ public:
 private:
     struct number_core;
     bool number_at(std::string_view text, std::size_t pos, std::size_t to, number_core& n) const;
-    lexicon const& lex_;
     bool inside_name(std::string_view text, std::size_t wb, std::size_t we, std::size_t begin, std::size_t end) const;
+    lexicon const& lex_;
     matcher const& number_;
     kind_matcher names_, unit_, scale_, qualifier_post_, qualifier_infix_, not_after_;
     kind_matcher unit_prefix_, qualifier_, not_before_, not_range_;

@@ -43,8 +43,6 @@ std::optional<arabic_number> from_digits(std::string_view digits, std::size_t en
     return out;
 }
 
-bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
-
 }  // namespace
 
 std::optional<arabic_number> parse_arabic(std::string_view text, std::size_t pos) {
@@ -53,15 +51,15 @@ std::optional<arabic_number> parse_arabic(std::string_view text, std::size_t pos
     // digits (a group may follow then), so only those go through the grammar, which costs
     // far more.
     std::size_t j = pos;
-    while (j < text.size() && is_digit(text[j])) ++j;
+    while (j < text.size() && is_ascii_digit(text[j])) ++j;
     if (j == pos) return std::nullopt;
     bool const may_group = j - pos <= 3 && j + 1 < text.size() && (text[j] == ',' || text[j] == ' ') &&
-                           is_digit(text[j + 1]);
+                           is_ascii_digit(text[j + 1]);
     if (!may_group) {
         std::size_t end = j;
-        if (j + 1 < text.size() && text[j] == '.' && is_digit(text[j + 1])) {
+        if (j + 1 < text.size() && text[j] == '.' && is_ascii_digit(text[j + 1])) {
             end = j + 1;
-            while (end < text.size() && is_digit(text[end])) ++end;
+            while (end < text.size() && is_ascii_digit(text[end])) ++end;
         }
         return from_digits(text.substr(pos, end - pos), end, false);
     }
