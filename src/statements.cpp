@@ -506,7 +506,8 @@ void extractor::add_statement(block const& b, quantity const& q, context const& 
         std::size_t best = 0;
         {
             // the last year before the number (not after 比/than)
-            std::size_t const ended = prefix_length(block_years_, [&](auto const& y) { return y.first + 4 <= q.where.begin; });
+            std::size_t const ended =
+                prefix_length(block_years_, [&](auto const& y) { return y.first + 4 <= q.where.begin; });
             auto it = block_years_.begin() + static_cast<std::ptrdiff_t>(ended);
             int steps = 0;
             while (it != block_years_.begin() && steps++ < max_cue_steps) {
