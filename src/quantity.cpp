@@ -573,7 +573,7 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
             if (inside_name(t, wb, we, n.begin, n.end)) reject = true;
         }
         // ---- count of things when no unit: `39,000 old urban residential communities`, `two cuts`
-        std::string unit_id;
+        std::string_view unit_id;  // a lexicon id or a literal: outlives the scan
         if (u) unit_id = lex_.entry(u->entry).id;
         if (prefix && unit_id.empty()) unit_id = lex_.entry(prefix->entry).id;
         // `one` is mostly a pronoun or article (`as one people`): a quantity only with a scale or a percent

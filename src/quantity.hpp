@@ -35,7 +35,7 @@ struct quantity {
     bound_kind bound = bound_kind::exact;
     std::optional<span> qualifier;      ///< the qualifier as written (first one)
     std::optional<span> qualifier2;     ///< a second qualifier (`约…左右`)
-    std::string unit;                   ///< canonical unit, empty when none
+    std::string_view unit;              ///< canonical unit (a lexicon id), empty when none
 };
 
 /// A set of ASCII words (runs of letters, case folded) known by their first two letters and

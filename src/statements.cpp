@@ -435,7 +435,7 @@ void extractor::add_statement(block const& b, quantity const& q, context const& 
     st.low = q.low;
     st.high = q.high;
     st.bound = q.bound;
-    if (!q.unit.empty()) st.unit = q.unit;
+    if (!q.unit.empty()) st.unit = std::string(q.unit);
     if (q.qualifier) {
         std::string qual(doc_.slice(*q.qualifier));
         if (q.qualifier2) qual += "…" + std::string(doc_.slice(*q.qualifier2));
