@@ -38,9 +38,10 @@ struct quantity {
     std::string_view unit;              ///< canonical unit (a lexicon id), empty when none
 };
 
-/// A set of ASCII words (runs of letters, case folded) known by their first two letters and
-/// their length: "no" for a word unlike every word added, "maybe" for the rest. Telling
-/// most words apart this way costs no look at their other letters.
+/// A set of ASCII words (runs of letters, case folded) known by their first and third
+/// letters and their length: "no" for a word unlike every word added, "maybe" for the rest
+/// (`three` is told from `there`, `these`, `those`). Telling most words apart this way
+/// costs no look at their other letters.
 class word_filter {
 public:
     void add(std::string_view word) noexcept { bits_[slot(word) >> 6] |= std::uint64_t{1} << (slot(word) & 63); }
@@ -51,9 +52,9 @@ public:
 private:
     static std::uint32_t letter(char c) noexcept { return static_cast<std::uint32_t>((c | 0x20) - 'a'); }  // 0..25
     static std::uint32_t slot(std::string_view word) noexcept {  // word: one letter or more
-        std::uint32_t const second = word.size() > 1 ? letter(word[1]) : 26;
+        std::uint32_t const third = word.size() > 2 ? letter(word[2]) : 26;
         std::uint32_t const length = word.size() < 15 ? static_cast<std::uint32_t>(word.size()) : 15;
-        return (letter(word[0]) * 27 + second) * 16 + length;
+        return (letter(word[0]) * 27 + third) * 16 + length;
     }
     std::uint64_t bits_[(26 * 27 * 16 + 63) / 64] = {};
 };
