@@ -107,11 +107,19 @@ struct numeral_table {
     }
 };
 constexpr numeral_table numerals{};
-// Whether the character at p is a three-byte one that starts no numeral: the bulk of
-// Chinese text, skipped in a tight loop.
-bool plain_three_byte(std::string_view t, std::size_t p) noexcept {
-    auto const* s = reinterpret_cast<unsigned char const*>(t.data()) + p;
+// Whether the character at s is a three-byte one that starts no numeral: the bulk of
+// Chinese text.
+bool plain_three_byte(unsigned char const* s) noexcept {
     return !((numerals.thirds[numerals.pair[s[0] | s[1] << 8]] >> (s[2] & 0x3F)) & 1);
+}
+// Where the run of those from i on ends (i + 2 < to): at a character that is not one, or
+// where fewer than three bytes are left. The loop over Chinese text.
+std::size_t skip_plain_three_byte(std::string_view t, std::size_t i, std::size_t to) noexcept {
+    auto const* const s = reinterpret_cast<unsigned char const*>(t.data());
+    auto const* p = s + i;
+    auto const* const last = s + to - 2;
+    while (p < last && plain_three_byte(p)) p += 3;
+    return static_cast<std::size_t>(p - s);
 }
 
 bool is_han_at(std::string_view t, std::size_t pos, std::size_t to) noexcept {
@@ -345,9 +353,8 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
         } else if ((c & 0xF0) == 0xE0) {
             // three-byte character: one that starts a numeral? (〇 零 一 … 九 两 十 数)
             if (i + 2 >= to) break;
-            if (plain_three_byte(t, i)) {
-                do i += 3;
-                while (i + 2 < to && plain_three_byte(t, i));
+            if (plain_three_byte(reinterpret_cast<unsigned char const*>(t.data()) + i)) {
+                i = skip_plain_three_byte(t, i, to);
                 continue;
             }
             if (!number_at(t, i, to, n)) {
