@@ -68,12 +68,12 @@ public:
         if (c == '\t' || c == '\n' || c == '\r') return ' ';
         return c;
     }
-    void add(char32_t cp) noexcept { set_bit(slot(fold(cp))); }
-    [[nodiscard]] bool may_hold(char32_t cp) const noexcept { return bit(slot(fold(cp))); }
+    void add(char32_t cp) noexcept { set_bit(slot(cp)); }
+    [[nodiscard]] bool may_hold(char32_t cp) const noexcept { return bit(slot(cp)); }
 
 private:
-    // [0, 128) ASCII, [128, 640) a hash of the others
-    static std::uint32_t slot(char32_t c) noexcept { return c < 0x80 ? c : 128 + ((c * 0x9E3779B1u) >> 23); }
+    // [0, 128) ASCII (folded), [128, 640) a hash of the others
+    static std::uint32_t slot(char32_t c) noexcept { return c < 0x80 ? fold(c) : 128 + ((c * 0x9E3779B1u) >> 23); }
     void set_bit(std::uint32_t i) noexcept { bits_[i >> 6] |= std::uint64_t{1} << (i & 63); }
     bool bit(std::uint32_t i) const noexcept { return (bits_[i >> 6] >> (i & 63)) & 1; }
     std::uint64_t bits_[10] = {};
