@@ -21,27 +21,29 @@ namespace reportx::detail {
 
 namespace {
 
-// The code point at pos, or the one that ends at end, of valid UTF-8: one- and three-byte
-// characters (nearly all of them) decoded inline, as the filters below ask at every number.
-char32_t cp_at(std::string_view t, std::size_t pos) noexcept {
-    auto const* s = reinterpret_cast<unsigned char const*>(t.data()) + pos;
-    if (s[0] < 0x80) return s[0];
-    if ((s[0] & 0xF0) == 0xE0) return char32_t((s[0] & 0x0F) << 12 | (s[1] & 0x3F) << 6 | (s[2] & 0x3F));
-    return utf8::decode(t, pos).cp;
+// Whether an alias may begin at pos (< to), or end at end, by the character there: ASCII
+// and three-byte characters (nearly all of them) are told by the filter; any other, or
+// one cut off by `to`, is left to the matcher.
+char32_t three_byte_cp(unsigned char const* s) noexcept {
+    return char32_t((s[0] & 0x0F) << 12 | (s[1] & 0x3F) << 6 | (s[2] & 0x3F));
 }
-char32_t cp_before(std::string_view t, std::size_t end) noexcept {
+bool may_begin_at(cp_filter const& f, std::string_view t, std::size_t pos, std::size_t to) noexcept {
+    auto const* s = reinterpret_cast<unsigned char const*>(t.data()) + pos;
+    if (s[0] < 0x80) return f.may_hold(s[0]);
+    if ((s[0] & 0xF0) == 0xE0 && pos + 3 <= to) return f.may_hold(three_byte_cp(s));
+    return true;
+}
+bool may_end_at(cp_filter const& f, std::string_view t, std::size_t end) noexcept {
     auto const* s = reinterpret_cast<unsigned char const*>(t.data());
-    if (s[end - 1] < 0x80) return s[end - 1];
-    if (end >= 3 && (s[end - 3] & 0xF0) == 0xE0) return cp_at(t, end - 3);
-    return utf8::decode(t, utf8::prev(t, end)).cp;
+    if (s[end - 1] < 0x80) return f.may_hold(s[end - 1]);
+    if (end >= 3 && (s[end - 3] & 0xF0) == 0xE0) return f.may_hold(three_byte_cp(s + end - 3));
+    return true;
 }
 
 // A matcher lookup that starts right after a digit: the word-boundary rule of the
 // matcher would refuse `kWh` in `10kWh`, so the view starts at `pos`.
 std::optional<lexicon_match> match_at(kind_matcher const& k, std::string_view t, std::size_t pos, std::size_t to) {
-    if (pos >= to) return std::nullopt;
-    auto const lead = static_cast<unsigned char>(t[pos]);
-    if (pos + utf8::sequence_length(lead) <= to && !k.first.may_hold(cp_at(t, pos))) return std::nullopt;
+    if (pos >= to || !may_begin_at(k.first, t, pos, to)) return std::nullopt;
     auto r = k.m.longest_at(t.substr(pos, to - pos), 0);
     if (!r) return std::nullopt;
     r->begin += pos;
@@ -51,7 +53,7 @@ std::optional<lexicon_match> match_at(kind_matcher const& k, std::string_view t,
 // Ending right before a number (`RMB1.2`): the view ends at `end`.
 std::optional<lexicon_match> match_ending(kind_matcher const& k, std::string_view t, std::size_t end,
                                           std::size_t from) {
-    if (end <= from || !k.last.may_hold(cp_before(t, end))) return std::nullopt;
+    if (end <= from || !may_end_at(k.last, t, end)) return std::nullopt;
     auto r = k.m.longest_ending_at(t.substr(0, end), end);
     if (!r || r->begin < from) return std::nullopt;
     return r;
@@ -318,7 +320,7 @@ bool quantity_scanner::inside_name(std::string_view t, std::size_t wb, std::size
             ++i;
             continue;
         }
-        if (names_.first.may_hold(cp_at(t, i)))
+        if (may_begin_at(names_.first, window, i, we))
             if (auto m = names_.m.longest_at(window, i)) {
                 if (m->begin < end && m->end > begin) return true;
                 i = m->end;
