@@ -468,13 +468,13 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
         {
             std::size_t q = n.type == number_core::form::arabic ? skip_blank_back(t, n.begin, from) : n.begin;
             prefix = match_ending(unit_prefix_, t, q, from);
-            if (prefix && zh && lex_.entry(prefix->entry).id != "percent") prefix.reset();
-            if (prefix && !zh && lex_.entry(prefix->entry).id == "percent") prefix.reset();
+            if (prefix && zh && !id_is(lex_.entry(prefix->entry).id, "percent")) prefix.reset();
+            if (prefix && !zh && id_is(lex_.entry(prefix->entry).id, "percent")) prefix.reset();
             if (prefix) lead = prefix->begin;
         }
         std::size_t const lead_back = skip_blank_back(t, lead, from);  // where the text before it ends
         auto pre = match_ending(qualifier_, t, lead_back, from);
-        bool const pre_range = pre && lex_.entry(pre->entry).id == "range";
+        bool const pre_range = pre && id_is(lex_.entry(pre->entry).id, "range");
         bool after_from = false;
         {
             std::size_t q = pre ? skip_blank_back(t, pre->begin, from) : lead_back;
@@ -557,7 +557,7 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
         }
         // years: 2019, 2019年, in 2030
         if (n.type == number_core::form::arabic && !n.decimal && !n.grouped && !scaled && !range && n.value >= 1800 &&
-            n.value <= 2199 && n.int_digits == 4 && (!u || lex_.entry(u->entry).id == "year"))
+            n.value <= 2199 && n.int_digits == 4 && (!u || id_is(lex_.entry(u->entry).id, "year")))
             reject = true;
         // phone numbers and codes
         if (n.type == number_core::form::arabic && !scaled && !u && !n.grouped && (n.int_digits >= 7 || n.leading_zero))
@@ -571,7 +571,7 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
             }
             if (!u && !scaled) reject = true;
             if (!range && n.value == 1 && !scaled) reject = true;
-            if (u && !scaled && lex_.entry(u->entry).id == "year") reject = true;
+            if (u && !scaled && id_is(lex_.entry(u->entry).id, "year")) reject = true;
             if (n.value == 0 && !range) reject = true;
         }
         // numbers inside names: the new three, Ten Actions, 十四五 (names with digits carry years:
@@ -675,9 +675,10 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
             bound_kind b = bound_kind::exact;
             auto bound_of = [&](std::optional<lexicon_match> const& m) {
                 auto const& id = lex_.entry(m->entry).id;
-                return id == "approx" ? bound_kind::approx : id == "min" ? bound_kind::min
-                                                           : id == "max" ? bound_kind::max
-                                                                         : bound_kind::exact;
+                return id_is(id, "approx") ? bound_kind::approx
+                       : id_is(id, "min")  ? bound_kind::min
+                       : id_is(id, "max")  ? bound_kind::max
+                                           : bound_kind::exact;
             };
             if (pre && !pre_range) b = bound_of(pre);
             if (post) {

@@ -110,6 +110,12 @@ private:
     word_filter number_words_;  // the words an alias of `number` starts with
 };
 
+/// Whether a lexicon id is `word`: compared as views, so the literal's length is known and
+/// the test is a few instructions (std::string == char const* calls a compare function).
+[[nodiscard]] inline bool id_is(std::string const& id, std::string_view word) noexcept {
+    return std::string_view(id) == word;
+}
+
 /// Text helpers the statements stage uses unqualified (include/reportx/utf8.hpp).
 using utf8::is_ascii_alpha;
 using utf8::is_ascii_digit;

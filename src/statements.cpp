@@ -192,15 +192,15 @@ context extractor::heading_context(span s) const {
     }
     auto const& e = lex_.entry(cue->entry);
     int w = static_cast<int>(e.weight);
-    if (e.id == "target") {
+    if (id_is(e.id, "target")) {
         c.kind = statement_kind::target;
         if (hy) c.period = hy;
         else if (year_) c.period = year_;
-    } else if (e.id == "outcome") {
+    } else if (id_is(e.id, "outcome")) {
         c.kind = statement_kind::outcome;
         if (hy) c.period = hy;
         else if (year_) c.period = year_ - w;
-    } else if (e.id == "outcome_span") {
+    } else if (id_is(e.id, "outcome_span")) {
         c.kind = statement_kind::outcome;
         if (year_) {
             c.period = year_ - w;
@@ -367,8 +367,8 @@ std::optional<direction_kind> extractor::direction_of(quantity const& q, window_
         cue = &w.directions[static_cast<std::size_t>(ci)];
     if (cue) {
         auto const& e = lex_.entry(cue->entry);
-        if (e.id == "increase" || e.id == "decrease") {
-            direction_kind d = e.id == "increase" ? direction_kind::increase : direction_kind::decrease;
+        if (id_is(e.id, "increase") || id_is(e.id, "decrease")) {
+            direction_kind d = id_is(e.id, "increase") ? direction_kind::increase : direction_kind::decrease;
             if (pct) return d;
             // a count or an amount is the size of a change only right after the verb: 减少1650万人, reduced by
             std::string_view gap = t_.substr(cue->end, q.where.begin - cue->end);
@@ -397,8 +397,8 @@ std::optional<direction_kind> extractor::direction_of(quantity const& q, window_
             if (prev) {
                 auto const& pe = lex_.entry(prev->entry);
                 std::size_t gap_end = skip_blank_back(t_, cue->begin, prev->end);
-                if ((pe.id == "increase" || pe.id == "decrease") && gap_end > prev->end)
-                    return pe.id == "increase" ? direction_kind::increase : direction_kind::decrease;
+                if ((id_is(pe.id, "increase") || id_is(pe.id, "decrease")) && gap_end > prev->end)
+                    return id_is(pe.id, "increase") ? direction_kind::increase : direction_kind::decrease;
             }
         }
         return direction_kind::level;
@@ -406,8 +406,9 @@ std::optional<direction_kind> extractor::direction_of(quantity const& q, window_
     std::size_t r = skip_blank(t_, q.where.end, t_.size());
     if (auto m = direction_post_.longest_at(t_, r)) {
         auto const& id = lex_.entry(m->entry).id;
-        return id == "increase" ? direction_kind::increase : id == "decrease" ? direction_kind::decrease
-                                                                              : direction_kind::level;
+        return id_is(id, "increase")   ? direction_kind::increase
+               : id_is(id, "decrease") ? direction_kind::decrease
+                                       : direction_kind::level;
     }
     if (pct) {
         if (metric && metric->weight > 0) return direction_kind::increase;
@@ -492,7 +493,7 @@ void extractor::add_statement(block const& b, quantity const& q, context const& 
                 if (usable(m)) { cue = &m; break; }
             }
         if (cue && !(lex_.entry(cue->entry).weight == 0 && ctx.kind)) {
-            bool target = lex_.entry(cue->entry).id == "target";
+            bool target = id_is(lex_.entry(cue->entry).id, "target");
             if (!target && after_be(t_, cue->begin)) target = true;
             kind = target ? statement_kind::target : statement_kind::outcome;
         }
@@ -542,11 +543,11 @@ void extractor::add_statement(block const& b, quantity const& q, context const& 
             best = m.begin;
             period_end.reset();
             period.reset();
-            if (e.id == "offset" && year_) period = year_ - wgt;
-            else if (e.id == "span" && year_) {
+            if (id_is(e.id, "offset") && year_) period = year_ - wgt;
+            else if (id_is(e.id, "span") && year_) {
                 period = year_ - wgt;
                 period_end = year_ - 1;
-            } else if (e.id == "years" && e.label.size() == 9) {
+            } else if (id_is(e.id, "years") && e.label.size() == 9) {
                 period = std::stoi(e.label.substr(0, 4));
                 period_end = std::stoi(e.label.substr(5, 4));
             }
@@ -615,8 +616,8 @@ void extractor::add_list_items(block const& b, std::size_t from, std::size_t to,
         hits_.find_all(lexicon_hits::direction, s, e, d);
         for (auto const& x : d) {
             auto const& id = lex_.entry(x.entry).id;
-            if (id == "increase") { st.direction = direction_kind::increase; break; }
-            if (id == "decrease") { st.direction = direction_kind::decrease; break; }
+            if (id_is(id, "increase")) { st.direction = direction_kind::increase; break; }
+            if (id_is(id, "decrease")) { st.direction = direction_kind::decrease; break; }
         }
         doc_.statements.push_back(std::move(st));
     };
@@ -669,7 +670,7 @@ void extractor::run() {
             find_years(t_, b.where.begin, b.where.end, ys);
             if (ys.empty()) continue;
             auto const& id = lex_.entry(cue->entry).id;
-            year_ = id == "target" ? ys.front().second : ys.front().second + 1;
+            year_ = id_is(id, "target") ? ys.front().second : ys.front().second + 1;
             break;
         }
     }
