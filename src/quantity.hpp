@@ -2,6 +2,7 @@
 // Quantity expressions (number + scale + unit + qualifier/range) for the statements
 // stage. Internal, Spirit-free: the Arabic-number grammar lives in src/grammar/number.cpp.
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -52,11 +53,12 @@ public:
 private:
     static std::uint32_t letter(char c) noexcept { return static_cast<std::uint32_t>((c | 0x20) - 'a'); }  // 0..25
     static std::uint32_t slot(std::string_view word) noexcept {  // word: one letter or more
-        std::uint32_t const third = word.size() > 2 ? letter(word[2]) : 26;
+        // (the last letter of a shorter word stands for the third: the length tells them apart)
+        std::uint32_t const third = letter(word[std::min<std::size_t>(2, word.size() - 1)]);
         std::uint32_t const length = word.size() < 15 ? static_cast<std::uint32_t>(word.size()) : 15;
-        return (letter(word[0]) * 27 + third) * 16 + length;
+        return (letter(word[0]) * 26 + third) * 16 + length;
     }
-    std::uint64_t bits_[(26 * 27 * 16 + 63) / 64] = {};
+    std::uint64_t bits_[(26 * 26 * 16 + 63) / 64] = {};
 };
 
 /// A set of code points folded like the matcher folds them (ASCII lower case, ASCII white
