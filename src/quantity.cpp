@@ -21,6 +21,16 @@ namespace reportx::detail {
 
 namespace {
 
+// The code point that ends at `end` (> 0) of valid UTF-8, one- and three-byte characters
+// (nearly all) decoded inline: no walk back over the bytes.
+char32_t cp_before(std::string_view t, std::size_t end) noexcept {
+    auto const* s = reinterpret_cast<unsigned char const*>(t.data());
+    if (s[end - 1] < 0x80) return s[end - 1];
+    if (end >= 3 && (s[end - 3] & 0xF0) == 0xE0)
+        return char32_t((s[end - 3] & 0x0F) << 12 | (s[end - 2] & 0x3F) << 6 | (s[end - 1] & 0x3F));
+    return utf8::decode(t, utf8::prev(t, end)).cp;
+}
+
 // Whether an alias may begin at pos (< to), or end at end, by the character there: ASCII
 // and three-byte characters (nearly all of them) are told by the filter; any other, or
 // one cut off by `to`, is left to the matcher.
@@ -389,9 +399,9 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
         }
         if (zh && n.begin > from) {
             // A Chinese numeral right after another numeral character or a digit is not a start.
-            std::size_t p = utf8::prev(t, n.begin);
-            auto d = utf8::decode(t, p);
-            if (chinese_multiplier(d.cp) || chinese_digit(d.cp) >= 0 || d.cp == U'第' || (d.cp < 0x80 && is_ascii_digit(static_cast<char>(d.cp))))
+            char32_t const before = cp_before(t, n.begin);
+            if (chinese_multiplier(before) || chinese_digit(before) >= 0 || before == U'第' ||
+                (before < 0x80 && is_ascii_digit(static_cast<char>(before))))
                 reject = true;
         }
 
@@ -546,7 +556,7 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
         // list numbers: `1.` `2、` `(3)` `（二）` at the start of a block or in brackets
         {
             std::size_t const b = lead_back;
-            char32_t before = b > from ? utf8::decode(t, utf8::prev(t, b)).cp : 0;
+            char32_t before = b > from ? cp_before(t, b) : 0;
             char32_t after = end < to ? utf8::decode(t, end).cp : 0;
             if ((before == '(' || before == U'（' || before == '[' || before == U'【') &&
                 (after == ')' || after == U'）' || after == ']' || after == U'】'))
@@ -566,7 +576,7 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
         // not the count that opens a quoted slogan (“四个全面”, “六个坚持”)
         if (zh) {
             if (n.begin > from) {
-                char32_t q = utf8::decode(t, utf8::prev(t, n.begin)).cp;
+                char32_t q = cp_before(t, n.begin);
                 if (!scaled && (q == U'“' || q == '"' || q == U'「' || q == U'『' || q == U'‘')) reject = true;
             }
             if (!u && !scaled) reject = true;
