@@ -317,6 +317,20 @@ bool quantity_scanner::number_at(std::string_view t, std::size_t pos, std::size_
     return false;
 }
 
+// Whether the numeral character at pos stands alone before a character that neither
+// continues a numeral (a digit, 十 百 千) nor may begin a unit, a scale word or 多/余: such
+// a numeral is no quantity (the fast exit in scan drops it; 数 alone is no number), so it
+// is passed over without reading it. Most numeral characters are such (一是, 统一, 十分).
+bool quantity_scanner::lone_numeral(std::string_view t, std::size_t pos, std::size_t to) const {
+    std::size_t const next = pos + 3;
+    if (next + 3 > to) return false;
+    auto const* s = reinterpret_cast<unsigned char const*>(t.data()) + next;
+    if ((s[0] & 0xF0) != 0xE0) return false;
+    char32_t const cp = three_byte_cp(s);
+    if (chinese_digit(cp) >= 0 || chinese_multiplier(cp)) return false;
+    return !unit_.first.may_hold(cp) && !scale_.first.may_hold(cp) && !qualifier_infix_.first.may_hold(cp);
+}
+
 // Whether one of the names that matcher::find_all finds in text[wb, we) (leftmost-longest)
 // overlaps [begin, end). They are read only up to `end`, past which none can overlap, and
 // the matcher is asked only where the code point may begin a name.
@@ -369,7 +383,7 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
                 i = skip_plain_three_byte(t, i, to);
                 continue;
             }
-            if (!number_at(t, i, to, n)) {
+            if (lone_numeral(t, i, to) || !number_at(t, i, to, n)) {
                 i += 3;
                 continue;
             }

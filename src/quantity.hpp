@@ -104,6 +104,7 @@ public:
 private:
     struct number_core;
     bool number_at(std::string_view text, std::size_t pos, std::size_t to, number_core& n) const;
+    bool lone_numeral(std::string_view text, std::size_t pos, std::size_t to) const;
     bool inside_name(std::string_view text, std::size_t wb, std::size_t we, std::size_t begin, std::size_t end) const;
     lexicon const& lex_;
     matcher const& number_;
