@@ -22,18 +22,20 @@ std::optional<arabic_number> from_digits(std::string_view digits, std::size_t en
     arabic_number out;
     out.end = end;
     out.grouped = grouped;
-    auto dot = digits.find('.');
-    out.decimal = dot != std::string_view::npos;
-    out.int_digits = static_cast<int>(out.decimal ? dot : digits.size());
+    std::size_t dot = digits.size();  // where the point is, if any
+    std::uint64_t m = 0;              // the digits as an integer (read when there are 15 or fewer)
+    for (std::size_t k = 0; k < digits.size(); ++k) {
+        if (digits[k] == '.') dot = k;
+        else m = m * 10 + static_cast<std::uint64_t>(digits[k] - '0');
+    }
+    out.decimal = dot < digits.size();
+    out.int_digits = static_cast<int>(dot);
     out.leading_zero = digits.size() > 1 && digits[0] == '0' && digits[1] != '.';
     // Up to 15 digits, the number is m / 10^k with both exact doubles, and IEEE division
     // rounds that quotient to nearest as from_chars does: the same value, far cheaper.
     if (digits.size() - (out.decimal ? 1 : 0) <= 15) {
         static constexpr double powers_of_ten[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                                    1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
-        std::uint64_t m = 0;
-        for (char c : digits)
-            if (c != '.') m = m * 10 + static_cast<std::uint64_t>(c - '0');
         std::size_t const fraction_digits = out.decimal ? digits.size() - dot - 1 : 0;
         out.value = static_cast<double>(m) / powers_of_ten[fraction_digits];
         return out;
