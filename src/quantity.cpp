@@ -130,6 +130,7 @@ std::size_t skip_plain_three_byte(std::string_view t, std::size_t i, std::size_t
     auto const* const s = reinterpret_cast<unsigned char const*>(t.data());
     auto const* p = s + i;
     auto const* const last = s + to - 2;
+    while (p + 3 < last && plain_three_byte(p) && plain_three_byte(p + 3)) p += 6;  // two at a time
     while (p < last && plain_three_byte(p)) p += 3;
     return static_cast<std::size_t>(p - s);
 }
