@@ -255,10 +255,12 @@ std::size_t next_delimiter_byte(std::string_view t, std::size_t p, std::size_t e
 #if defined(__SSE2__)
     for (; p + 16 <= end; p += 16) {
         __m128i const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(s + p));
-        auto is = [&](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
-        __m128i const hit = _mm_or_si128(_mm_or_si128(_mm_or_si128(is(','), is(';')), _mm_or_si128(is(':'), is('!'))),
-                                         _mm_or_si128(_mm_or_si128(is('?'), is('.')),
-                                                      _mm_or_si128(is('\xE3'), is('\xEF'))));
+        auto is = [](__m128i x, char c) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(c)); };
+        // ',' and '.' differ in one bit, as do ':' and ';': each pair is one test with that bit off
+        __m128i const comma_stop = is(_mm_and_si128(v, _mm_set1_epi8(~0x02)), ',');
+        __m128i const colons = is(_mm_and_si128(v, _mm_set1_epi8(~0x01)), ':');
+        __m128i const marks = _mm_or_si128(_mm_or_si128(comma_stop, colons), _mm_or_si128(is(v, '!'), is(v, '?')));
+        __m128i const hit = _mm_or_si128(marks, _mm_or_si128(is(v, '\xE3'), is(v, '\xEF')));
         if (auto const bits = static_cast<unsigned>(_mm_movemask_epi8(hit)))
             return p + static_cast<std::size_t>(std::countr_zero(bits));
     }
