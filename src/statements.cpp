@@ -150,9 +150,6 @@ private:
     std::size_t end_of(std::size_t pos, bool sentence) const;
     std::vector<delimiter> delims_, sentence_delims_;  // every clause end; sentence ends only
     span indexed_{};
-    // Where the last start_of / end_of answers were found ([sentence]): a block's quantities
-    // come in text order, so the next answer is a short walk from there, not a search.
-    mutable std::size_t starts_before_[2] = {}, ends_before_[2] = {};
     std::optional<direction_kind> direction_of(quantity const& q, window_cues const& w, std::size_t clause_begin,
                                                lexicon_entry const* metric) const;
     void add_statement(block const& b, quantity const& q, context const& ctx, bool in_list);
@@ -273,7 +270,6 @@ void extractor::index_delimiters(block const& b) {
     delims_.clear();
     sentence_delims_.clear();
     indexed_ = b.where;
-    starts_before_[0] = starts_before_[1] = ends_before_[0] = ends_before_[1] = 0;
     std::size_t p = b.where.begin;
     while ((p = next_delimiter_byte(t_, p, b.where.end)) < b.where.end) {
         unsigned char c = static_cast<unsigned char>(t_[p]);
@@ -298,18 +294,14 @@ void extractor::index_delimiters(block const& b) {
 // The start of the clause (sentence) at pos: after the last delimiter ending by pos.
 std::size_t extractor::start_of(std::size_t pos, bool sentence) const {
     auto const& v = sentence ? sentence_delims_ : delims_;
-    std::size_t& k = starts_before_[sentence];  // delimiters that end by the last position
-    while (k < v.size() && v[k].end <= pos) ++k;
-    while (k > 0 && v[k - 1].end > pos) --k;
+    std::size_t const k = prefix_length(v, [&](delimiter const& d) { return d.end <= pos; });
     return k == 0 ? indexed_.begin : v[k - 1].end;
 }
 
 // The end of the clause (sentence) at pos: the first delimiter that begins at or after pos.
 std::size_t extractor::end_of(std::size_t pos, bool sentence) const {
     auto const& v = sentence ? sentence_delims_ : delims_;
-    std::size_t& k = ends_before_[sentence];  // delimiters that begin before the last position
-    while (k < v.size() && v[k].begin < pos) ++k;
-    while (k > 0 && v[k - 1].begin >= pos) --k;
+    std::size_t const k = prefix_length(v, [&](delimiter const& d) { return d.begin < pos; });
     return k == v.size() ? indexed_.end : v[k].begin;
 }
 
