@@ -21,22 +21,23 @@ namespace reportx::detail {
 
 namespace {
 
+// The code point of the three-byte character at s.
+char32_t three_byte_cp(unsigned char const* s) noexcept {
+    return char32_t((s[0] & 0x0F) << 12 | (s[1] & 0x3F) << 6 | (s[2] & 0x3F));
+}
+
 // The code point that ends at `end` (> 0) of valid UTF-8, one- and three-byte characters
 // (nearly all) decoded inline: no walk back over the bytes.
 char32_t cp_before(std::string_view t, std::size_t end) noexcept {
     auto const* s = reinterpret_cast<unsigned char const*>(t.data());
     if (s[end - 1] < 0x80) return s[end - 1];
-    if (end >= 3 && (s[end - 3] & 0xF0) == 0xE0)
-        return char32_t((s[end - 3] & 0x0F) << 12 | (s[end - 2] & 0x3F) << 6 | (s[end - 1] & 0x3F));
+    if (end >= 3 && (s[end - 3] & 0xF0) == 0xE0) return three_byte_cp(s + end - 3);
     return utf8::decode(t, utf8::prev(t, end)).cp;
 }
 
 // Whether an alias may begin at pos (< to), or end at end, by the character there: ASCII
 // and three-byte characters (nearly all of them) are told by the filter; any other, or
 // one cut off by `to`, is left to the matcher.
-char32_t three_byte_cp(unsigned char const* s) noexcept {
-    return char32_t((s[0] & 0x0F) << 12 | (s[1] & 0x3F) << 6 | (s[2] & 0x3F));
-}
 bool may_begin_at(cp_filter const& f, std::string_view t, std::size_t pos, std::size_t to) noexcept {
     auto const* s = reinterpret_cast<unsigned char const*>(t.data()) + pos;
     if (s[0] < 0x80) return f.may_hold(s[0]);
@@ -475,7 +476,8 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
 
         // ---- unit after the number (`%`, `percent`, `5-percent`, `万人`, `亿千瓦时`): where the
         // tail stopped (q), or after a hyphen there
-        auto unit_after = [&](std::size_t q, std::optional<lexicon_match> const& at_tail) -> std::optional<lexicon_match> {
+        auto unit_after = [&](std::size_t q,
+                              std::optional<lexicon_match> const& at_tail) -> std::optional<lexicon_match> {
             if (at_tail) return at_tail;
             if (!zh && q < to && t[q] == '-') return match_at(unit_, t, q + 1, to);
             return std::nullopt;
