@@ -5,7 +5,12 @@
 #include "quantity.hpp"
 
 #include <algorithm>  // std::min, std::max
+#include <bit>        // std::countr_zero
 #include <charconv>   // std::from_chars
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "reportx/grammar/structure_match.hpp"
 #include "reportx/utf8.hpp"
@@ -16,22 +21,70 @@ namespace reportx::detail {
 
 namespace {
 
+// The code point of the three-byte character at s.
+char32_t three_byte_cp(unsigned char const* s) noexcept {
+    return char32_t((s[0] & 0x0F) << 12 | (s[1] & 0x3F) << 6 | (s[2] & 0x3F));
+}
+
+// The code point that ends at `end` (> 0) of valid UTF-8, one- and three-byte characters
+// (nearly all) decoded inline: no walk back over the bytes.
+char32_t cp_before(std::string_view t, std::size_t end) noexcept {
+    auto const* s = reinterpret_cast<unsigned char const*>(t.data());
+    if (s[end - 1] < 0x80) return s[end - 1];
+    if (end >= 3 && (s[end - 3] & 0xF0) == 0xE0) return three_byte_cp(s + end - 3);
+    return utf8::decode(t, utf8::prev(t, end)).cp;
+}
+
+// Whether an alias may begin at pos (< to), or end at end, by the character there: ASCII
+// and three-byte characters (nearly all of them) are told by the filter; any other, or
+// one cut off by `to`, is left to the matcher.
+bool may_begin_at(cp_filter const& f, std::string_view t, std::size_t pos, std::size_t to) noexcept {
+    auto const* s = reinterpret_cast<unsigned char const*>(t.data()) + pos;
+    if (s[0] < 0x80) return f.may_hold(s[0]);
+    if ((s[0] & 0xF0) == 0xE0 && pos + 3 <= to) return f.may_hold(three_byte_cp(s));
+    return true;
+}
+bool may_end_at(cp_filter const& f, std::string_view t, std::size_t end) noexcept {
+    auto const* s = reinterpret_cast<unsigned char const*>(t.data());
+    if (s[end - 1] < 0x80) return f.may_hold(s[end - 1]);
+    if (end >= 3 && (s[end - 3] & 0xF0) == 0xE0) return f.may_hold(three_byte_cp(s + end - 3));
+    return true;
+}
+
 // A matcher lookup that starts right after a digit: the word-boundary rule of the
 // matcher would refuse `kWh` in `10kWh`, so the view starts at `pos`.
-std::optional<lexicon_match> match_at(matcher const& m, std::string_view t, std::size_t pos, std::size_t to) {
-    if (pos >= to) return std::nullopt;
-    auto r = m.longest_at(t.substr(pos, to - pos), 0);
+std::optional<lexicon_match> match_at(kind_matcher const& k, std::string_view t, std::size_t pos, std::size_t to) {
+    if (pos >= to || !may_begin_at(k.first, t, pos, to)) return std::nullopt;
+    auto r = k.m.longest_at(t.substr(pos, to - pos), 0);
     if (!r) return std::nullopt;
     r->begin += pos;
     r->end += pos;
     return r;
 }
 // Ending right before a number (`RMB1.2`): the view ends at `end`.
-std::optional<lexicon_match> match_ending(matcher const& m, std::string_view t, std::size_t end, std::size_t from) {
-    if (end <= from) return std::nullopt;
-    auto r = m.longest_ending_at(t.substr(0, end), end);
+std::optional<lexicon_match> match_ending(kind_matcher const& k, std::string_view t, std::size_t end,
+                                          std::size_t from) {
+    if (end <= from || !may_end_at(k.last, t, end)) return std::nullopt;
+    auto r = k.m.longest_ending_at(t.substr(0, end), end);
     if (!r || r->begin < from) return std::nullopt;
     return r;
+}
+
+// Where the run of ASCII letters from i ends (not past to), sixteen bytes at a time with
+// SSE2: a byte is a letter when, signed, 'a' - 1 < (b | 0x20) < 'z' + 1.
+std::size_t letters_end(std::string_view t, std::size_t i, std::size_t to) noexcept {
+#if defined(__SSE2__)
+    for (; i + 16 <= to; i += 16) {
+        __m128i const v =
+            _mm_or_si128(_mm_loadu_si128(reinterpret_cast<__m128i const*>(t.data() + i)), _mm_set1_epi8(0x20));
+        __m128i const letter =
+            _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1)));
+        if (auto const other = ~static_cast<unsigned>(_mm_movemask_epi8(letter)) & 0xFFFFu)
+            return i + static_cast<std::size_t>(std::countr_zero(other));
+    }
+#endif
+    while (i < to && is_ascii_alpha(t[i])) ++i;
+    return i;
 }
 
 // ASCII white space only (English numbers and their words are separated by spaces).
@@ -44,18 +97,43 @@ std::size_t skip_ascii_space(std::string_view t, std::size_t pos, std::size_t to
 using grammar::chinese_digit;
 using grammar::chinese_multiplier;
 
-// Characters that can start a Chinese numeral here (a digit, 十, the 数 of 数十): a
-// 64K-bit table built once from the digit table.
+// Characters that can start a Chinese numeral here (a digit, 十, the 数 of numbers like 数十),
+// as a table built from them at compile time, by the first two bytes (little-endian) of a
+// character: the third bytes that make one of them are the set bits of thirds[pair[...]],
+// none for most characters, all for a pair that does not begin a three-byte character.
+// A run of Chinese text is skipped with three loads and one branch per character (the
+// pairs of Chinese text fill a few cache lines of the 64 KB).
+constexpr bool starts_numeral(char32_t cp) noexcept { return chinese_digit(cp) >= 0 || cp == U'十' || cp == U'数'; }
 struct numeral_table {
-    std::uint64_t bits[1024] = {};
-    numeral_table() {
-        for (char32_t cp = 0; cp < 0x10000; ++cp)
-            if (chinese_digit(cp) >= 0 || cp == U'十' || cp == U'数') bits[cp >> 6] |= std::uint64_t{1} << (cp & 63);
+    std::uint8_t pair[0x10000] = {};
+    std::uint64_t thirds[64] = {0, ~std::uint64_t{0}};
+    constexpr numeral_table() {
+        for (std::uint32_t p = 0; p < 0x10000; ++p)
+            if ((p & 0xF0) != 0xE0) pair[p] = 1;
+        std::uint8_t used = 1;
+        for (char32_t cp = 0x800; cp < 0x10000; ++cp) {
+            if (!starts_numeral(cp)) continue;
+            std::uint32_t const p = (0xE0 | cp >> 12) | (0x80 | ((cp >> 6) & 0x3F)) << 8;
+            if (pair[p] == 0) pair[p] = ++used;
+            thirds[pair[p]] |= std::uint64_t{1} << (cp & 0x3F);
+        }
     }
 };
-bool numeral_start(char32_t cp) noexcept {
-    static numeral_table const table;
-    return cp < 0x10000 && ((table.bits[cp >> 6] >> (cp & 63)) & 1);
+constexpr numeral_table numerals{};
+// Whether the character at s is a three-byte one that starts no numeral: the bulk of
+// Chinese text.
+bool plain_three_byte(unsigned char const* s) noexcept {
+    return !((numerals.thirds[numerals.pair[s[0] | s[1] << 8]] >> (s[2] & 0x3F)) & 1);
+}
+// Where the run of those from i on ends (i + 2 < to): at a character that is not one, or
+// where fewer than three bytes are left. The loop over Chinese text.
+std::size_t skip_plain_three_byte(std::string_view t, std::size_t i, std::size_t to) noexcept {
+    auto const* const s = reinterpret_cast<unsigned char const*>(t.data());
+    auto const* p = s + i;
+    auto const* const last = s + to - 2;
+    while (p + 3 < last && plain_three_byte(p) && plain_three_byte(p + 3)) p += 6;  // two at a time
+    while (p < last && plain_three_byte(p)) p += 3;
+    return static_cast<std::size_t>(p - s);
 }
 
 bool is_han_at(std::string_view t, std::size_t pos, std::size_t to) noexcept {
@@ -98,6 +176,7 @@ struct quantity_scanner::number_core : arabic_number {
 
 quantity_scanner::quantity_scanner(lexicon const& lex)
     : lex_(lex),
+      number_(lex.match("number")),
       names_(lex.match("name")),
       unit_(lex.match("unit")),
       scale_(lex.match("scale")),
@@ -105,10 +184,40 @@ quantity_scanner::quantity_scanner(lexicon const& lex)
       qualifier_infix_(lex.match("qualifier_infix")),
       not_after_(lex.match("not_quantity_after")),
       unit_prefix_(lex.match("unit_prefix")),
-      number_(lex.match("number")),
       qualifier_(lex.match("qualifier")),
       not_before_(lex.match("not_quantity_before")),
-      not_range_(lex.match("not_range")) {}
+      not_range_(lex.match("not_range")) {
+    std::pair<std::string_view, kind_matcher*> const filtered[] = {
+        {"name", &names_},
+        {"unit", &unit_},
+        {"scale", &scale_},
+        {"qualifier_post", &qualifier_post_},
+        {"qualifier_infix", &qualifier_infix_},
+        {"not_quantity_after", &not_after_},
+        {"unit_prefix", &unit_prefix_},
+        {"qualifier", &qualifier_},
+        {"not_quantity_before", &not_before_},
+        {"not_range", &not_range_}};
+    std::string_view kind;  // entries come grouped by kind: look a kind up when it changes
+    kind_matcher* k = nullptr;
+    bool number = false;
+    for (auto const& e : lex.entries()) {
+        if (e.kind != kind) {
+            kind = e.kind;
+            k = nullptr;
+            for (auto [name, km] : filtered)
+                if (name == kind) k = km;
+            number = kind == "number";
+        }
+        if (k)
+            for (auto const& a : e.aliases) k->add(a);
+        // The words a number word begins with: the letters an alias of `number` starts with
+        // (an alias that starts otherwise never matches where a word starts).
+        if (number)
+            for (std::string_view a : e.aliases)
+                if (std::size_t const letters = letters_end(a, 0, a.size())) number_words_.add(a.substr(0, letters));
+    }
+}
 
 bool quantity_scanner::number_at(std::string_view t, std::size_t pos, std::size_t to, number_core& n) const {
     n = number_core{};
@@ -210,31 +319,78 @@ bool quantity_scanner::number_at(std::string_view t, std::size_t pos, std::size_
     return false;
 }
 
+// Whether the numeral character at pos stands alone before a character that neither
+// continues a numeral (a digit, 十 百 千) nor may begin a unit, a scale word or 多/余: such
+// a numeral is no quantity (the fast exit in scan drops it; 数 alone is no number), so it
+// is passed over without reading it. Most numeral characters are such (一是, 统一, 十分).
+bool quantity_scanner::lone_numeral(std::string_view t, std::size_t pos, std::size_t to) const {
+    std::size_t const next = pos + 3;
+    if (next + 3 > to) return false;
+    auto const* s = reinterpret_cast<unsigned char const*>(t.data()) + next;
+    if ((s[0] & 0xF0) != 0xE0) return false;
+    char32_t const cp = three_byte_cp(s);
+    if (chinese_digit(cp) >= 0 || chinese_multiplier(cp)) return false;
+    return !unit_.first.may_hold(cp) && !scale_.first.may_hold(cp) && !qualifier_infix_.first.may_hold(cp);
+}
+
+// Whether one of the names that matcher::find_all finds in text[wb, we) (leftmost-longest)
+// overlaps [begin, end). They are read only up to `end`, past which none can overlap, and
+// the matcher is asked only where the code point may begin a name.
+bool quantity_scanner::inside_name(std::string_view t, std::size_t wb, std::size_t we, std::size_t begin,
+                                   std::size_t end) const {
+    std::string_view const window = t.substr(0, we);
+    auto alnum = [&](std::size_t p) { return p < window.size() && utf8::is_ascii_alnum(window[p]); };
+    for (std::size_t i = wb; i < end;) {
+        auto const c = static_cast<unsigned char>(window[i]);
+        if ((alnum(i) && i > 0 && alnum(i - 1)) || (c & 0xC0) == 0x80) {  // inside a word or a character
+            ++i;
+            continue;
+        }
+        if (may_begin_at(names_.first, window, i, we))
+            if (auto m = names_.m.longest_at(window, i)) {
+                if (m->begin < end && m->end > begin) return true;
+                i = m->end;
+                continue;
+            }
+        i += utf8::sequence_length(c);
+    }
+    return false;
+}
+
 void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to, std::vector<quantity>& out) const {
     to = std::min(to, t.size());
     std::size_t i = from;
     number_core n, n2;
     while (i < to) {
-        unsigned char c = static_cast<unsigned char>(t[i]);
-        // ---- prescan: only digits, Chinese numerals and letters starting a word are candidates
-        bool candidate = false;
-        if (c >= '0' && c <= '9') {
-            candidate = true;
-        } else if (c >= 0x80) {
-            std::uint8_t const len = utf8::sequence_length(c);
-            if (len != 3) { i += len; continue; }
+        // ---- prescan: only digits, Chinese numerals and words that may be number words are candidates
+        unsigned char const c = static_cast<unsigned char>(t[i]);
+        if (c < 0x80) {
+            if (is_ascii_alpha(static_cast<char>(c))) {
+                // a word: a candidate at its start when its letters may be a number word's
+                // (most words are not, and the filter is far cheaper than the matcher)
+                std::size_t const we = letters_end(t, i + 1, to);
+                bool const start = i == from || !is_ascii_alpha(t[i - 1]);
+                if (!start || !number_words_.may_hold(t.substr(i, we - i)) || !number_at(t, i, to, n)) {
+                    i = we;
+                    continue;
+                }
+            } else if (!is_ascii_digit(static_cast<char>(c)) || !number_at(t, i, to, n)) {
+                ++i;
+                continue;
+            }
+        } else if ((c & 0xF0) == 0xE0) {
             // three-byte character: one that starts a numeral? (〇 零 一 … 九 两 十 数)
             if (i + 2 >= to) break;
-            candidate = numeral_start(utf8::decode(t, i).cp);
-            if (!candidate) { i += 3; continue; }
-        } else if (is_ascii_alpha(static_cast<char>(c))) {
-            if (i > from && is_ascii_alpha(t[i - 1])) { ++i; continue; }
-            candidate = true;
-        }
-        if (!candidate || !number_at(t, i, to, n)) {
-            if (c >= 0x80) i += utf8::decode(t, i).length;
-            else if (is_ascii_alpha(static_cast<char>(c))) { while (i < to && is_ascii_alpha(t[i])) ++i; }
-            else ++i;
+            if (plain_three_byte(reinterpret_cast<unsigned char const*>(t.data()) + i)) {
+                i = skip_plain_three_byte(t, i, to);
+                continue;
+            }
+            if (lone_numeral(t, i, to) || !number_at(t, i, to, n)) {
+                i += 3;
+                continue;
+            }
+        } else {
+            i += utf8::sequence_length(c);
             continue;
         }
         std::size_t next = n.end;  // where scanning resumes
@@ -259,15 +415,16 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
         }
         if (zh && n.begin > from) {
             // A Chinese numeral right after another numeral character or a digit is not a start.
-            std::size_t p = utf8::prev(t, n.begin);
-            auto d = utf8::decode(t, p);
-            if (chinese_multiplier(d.cp) || chinese_digit(d.cp) >= 0 || d.cp == U'第' || (d.cp < 0x80 && is_ascii_digit(static_cast<char>(d.cp))))
+            char32_t const before = cp_before(t, n.begin);
+            if (chinese_multiplier(before) || chinese_digit(before) >= 0 || before == U'第' ||
+                (before < 0x80 && is_ascii_digit(static_cast<char>(before))))
                 reject = true;
         }
 
-        // ---- the tail of the number: infix qualifier (多/余), scale words, `and` compounds
+        // ---- the tail of the number: infix qualifier (多/余), scale words, `and` compounds; it
+        // stops at a unit or where no scale follows, and gives the unit it looked up there
         auto tail = [&](number_core const& num, std::size_t p, double& mult, std::optional<span>& infix,
-                        bool& scaled) -> std::size_t {
+                        bool& scaled, std::optional<lexicon_match>& unit) -> std::size_t {
             mult = 1;
             scaled = false;
             if (auto q = match_at(qualifier_infix_, t, p, to)) {
@@ -280,7 +437,8 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
             while (true) {
                 // blanks may separate digits from the scale (`74.4\n\u200b\n万亿元` after PDF extraction)
                 std::size_t r = num.type == number_core::form::chinese ? p : skip_blank(t, p, to);
-                if (match_at(unit_, t, r, to)) break;  // 千瓦时, 兆瓦: a unit, not a scale
+                unit = match_at(unit_, t, r, to);
+                if (unit) break;  // 千瓦时, 兆瓦: a unit, not a scale
                 auto s = match_at(scale_, t, r, to);
                 if (!s) break;
                 mult *= lex_.entry(s->entry).weight;
@@ -292,7 +450,8 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
         double mult = 1;
         bool scaled = false;
         std::optional<span> infix;
-        std::size_t p = tail(n, n.end, mult, infix, scaled);
+        std::optional<lexicon_match> u;
+        std::size_t p = tail(n, n.end, mult, infix, scaled, u);
         double value = n.value * mult;
         // 74 trillion and 400 billion
         if (scaled && !zh) {
@@ -304,23 +463,26 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
                     double m2 = 1;
                     bool sc2 = false;
                     std::optional<span> inf2;
-                    std::size_t p2 = tail(n2, n2.end, m2, inf2, sc2);
+                    std::optional<lexicon_match> u2;
+                    std::size_t p2 = tail(n2, n2.end, m2, inf2, sc2, u2);
                     if (sc2 && m2 < mult) {
                         value += n2.value * m2;
                         p = p2;
+                        u = u2;
                     }
                 }
             }
         }
 
-        // ---- unit after the number (`%`, `percent`, `5-percent`, `万人`, `亿千瓦时`)
-        auto unit_after = [&](std::size_t q, bool chinese) -> std::optional<lexicon_match> {
-            std::size_t r = chinese ? q : skip_blank(t, q, to);
-            if (auto u = match_at(unit_, t, r, to)) return u;
-            if (!chinese && q < to && t[q] == '-') return match_at(unit_, t, q + 1, to);
+        // ---- unit after the number (`%`, `percent`, `5-percent`, `万人`, `亿千瓦时`): where the
+        // tail stopped (q), or after a hyphen there
+        auto unit_after = [&](std::size_t q,
+                              std::optional<lexicon_match> const& at_tail) -> std::optional<lexicon_match> {
+            if (at_tail) return at_tail;
+            if (!zh && q < to && t[q] == '-') return match_at(unit_, t, q + 1, to);
             return std::nullopt;
         };
-        auto u = unit_after(p, zh);
+        u = unit_after(p, u);
         std::size_t end = u ? u->end : p;
 
         // ---- range: 6-6.5%, 6%-6.5%, 6 to 6.5 percent, between 6 and 6.5, 6%至6.5%
@@ -333,15 +495,16 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
         {
             std::size_t q = n.type == number_core::form::arabic ? skip_blank_back(t, n.begin, from) : n.begin;
             prefix = match_ending(unit_prefix_, t, q, from);
-            if (prefix && zh && lex_.entry(prefix->entry).id != "percent") prefix.reset();
-            if (prefix && !zh && lex_.entry(prefix->entry).id == "percent") prefix.reset();
+            if (prefix && zh && !id_is(lex_.entry(prefix->entry).id, "percent")) prefix.reset();
+            if (prefix && !zh && id_is(lex_.entry(prefix->entry).id, "percent")) prefix.reset();
             if (prefix) lead = prefix->begin;
         }
-        auto pre = match_ending(qualifier_, t, skip_blank_back(t, lead, from), from);
-        bool const pre_range = pre && lex_.entry(pre->entry).id == "range";
+        std::size_t const lead_back = skip_blank_back(t, lead, from);  // where the text before it ends
+        auto pre = match_ending(qualifier_, t, lead_back, from);
+        bool const pre_range = pre && id_is(lex_.entry(pre->entry).id, "range");
         bool after_from = false;
         {
-            std::size_t q = skip_blank_back(t, pre ? pre->begin : lead, from);
+            std::size_t q = pre ? skip_blank_back(t, pre->begin, from) : lead_back;
             after_from = match_ending(not_range_, t, q, from).has_value();
         }
         if (!range && !after_from) {
@@ -368,8 +531,9 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
                     double m2 = 1;
                     bool sc2 = false;
                     std::optional<span> inf2;
-                    std::size_t p2 = tail(n2, n2.end, m2, inf2, sc2);
-                    auto u2 = unit_after(p2, zh);
+                    std::optional<lexicon_match> u2;
+                    std::size_t p2 = tail(n2, n2.end, m2, inf2, sc2, u2);
+                    u2 = unit_after(p2, u2);
                     bool units_ok = !u || !u2 || lex_.entry(u->entry).id == lex_.entry(u2->entry).id;
                     double m1 = (!scaled && sc2) ? m2 : mult;
                     double lo = n.value * m1, hi = n2.value * m2;
@@ -405,11 +569,11 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
                     reject = true;  // 9:00, 3/5, 010-1234
             }
         }
-        if (match_ending(not_before_, t, skip_blank_back(t, lead, from), from)) reject = true;
+        if (match_ending(not_before_, t, lead_back, from)) reject = true;
         // list numbers: `1.` `2、` `(3)` `（二）` at the start of a block or in brackets
         {
-            std::size_t b = skip_blank_back(t, lead, from);
-            char32_t before = b > from ? utf8::decode(t, utf8::prev(t, b)).cp : 0;
+            std::size_t const b = lead_back;
+            char32_t before = b > from ? cp_before(t, b) : 0;
             char32_t after = end < to ? utf8::decode(t, end).cp : 0;
             if ((before == '(' || before == U'（' || before == '[' || before == U'【') &&
                 (after == ')' || after == U'）' || after == ']' || after == U'】'))
@@ -420,7 +584,7 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
         }
         // years: 2019, 2019年, in 2030
         if (n.type == number_core::form::arabic && !n.decimal && !n.grouped && !scaled && !range && n.value >= 1800 &&
-            n.value <= 2199 && n.int_digits == 4 && (!u || lex_.entry(u->entry).id == "year"))
+            n.value <= 2199 && n.int_digits == 4 && (!u || id_is(lex_.entry(u->entry).id, "year")))
             reject = true;
         // phone numbers and codes
         if (n.type == number_core::form::arabic && !scaled && !u && !n.grouped && (n.int_digits >= 7 || n.leading_zero))
@@ -429,26 +593,23 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
         // not the count that opens a quoted slogan (“四个全面”, “六个坚持”)
         if (zh) {
             if (n.begin > from) {
-                char32_t q = utf8::decode(t, utf8::prev(t, n.begin)).cp;
+                char32_t q = cp_before(t, n.begin);
                 if (!scaled && (q == U'“' || q == '"' || q == U'「' || q == U'『' || q == U'‘')) reject = true;
             }
             if (!u && !scaled) reject = true;
             if (!range && n.value == 1 && !scaled) reject = true;
-            if (u && !scaled && lex_.entry(u->entry).id == "year") reject = true;
+            if (u && !scaled && id_is(lex_.entry(u->entry).id, "year")) reject = true;
             if (n.value == 0 && !range) reject = true;
         }
         // numbers inside names: the new three, Ten Actions, 十四五 (names with digits carry years:
         // Healthy China 2030, which the year rule has already set aside)
-        if (!reject && n.type != number_core::form::arabic && !names_.empty()) {
+        if (!reject && n.type != number_core::form::arabic && !names_.m.empty()) {
             std::size_t wb = n.begin > from + 28 ? n.begin - 28 : from;
             std::size_t we = std::min(to, n.end + 28);
-            std::vector<lexicon_match> names;
-            names_.find_all(t.substr(0, we), wb, we, names);
-            for (auto const& m : names)
-                if (m.begin < n.end && m.end > n.begin) reject = true;
+            if (inside_name(t, wb, we, n.begin, n.end)) reject = true;
         }
         // ---- count of things when no unit: `39,000 old urban residential communities`, `two cuts`
-        std::string unit_id;
+        std::string_view unit_id;  // a lexicon id or a literal: outlives the scan
         if (u) unit_id = lex_.entry(u->entry).id;
         if (prefix && unit_id.empty()) unit_id = lex_.entry(prefix->entry).id;
         // `one` is mostly a pronoun or article (`as one people`): a quantity only with a scale or a percent
@@ -541,9 +702,10 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
             bound_kind b = bound_kind::exact;
             auto bound_of = [&](std::optional<lexicon_match> const& m) {
                 auto const& id = lex_.entry(m->entry).id;
-                return id == "approx" ? bound_kind::approx : id == "min" ? bound_kind::min
-                                                           : id == "max" ? bound_kind::max
-                                                                         : bound_kind::exact;
+                return id_is(id, "approx") ? bound_kind::approx
+                       : id_is(id, "min")  ? bound_kind::min
+                       : id_is(id, "max")  ? bound_kind::max
+                                           : bound_kind::exact;
             };
             if (pre && !pre_range) b = bound_of(pre);
             if (post) {

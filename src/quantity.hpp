@@ -2,6 +2,7 @@
 // Quantity expressions (number + scale + unit + qualifier/range) for the statements
 // stage. Internal, Spirit-free: the Arabic-number grammar lives in src/grammar/number.cpp.
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -35,7 +36,62 @@ struct quantity {
     bound_kind bound = bound_kind::exact;
     std::optional<span> qualifier;      ///< the qualifier as written (first one)
     std::optional<span> qualifier2;     ///< a second qualifier (`约…左右`)
-    std::string unit;                   ///< canonical unit, empty when none
+    std::string_view unit;              ///< canonical unit (a lexicon id), empty when none
+};
+
+/// A set of ASCII words (runs of letters, case folded) known by their first and third
+/// letters and their length: "no" for a word unlike every word added, "maybe" for the rest
+/// (`three` is told from `there`, `these`, `those`). Telling most words apart this way
+/// costs no look at their other letters.
+class word_filter {
+public:
+    void add(std::string_view word) noexcept { bits_[slot(word) >> 6] |= std::uint64_t{1} << (slot(word) & 63); }
+    [[nodiscard]] bool may_hold(std::string_view word) const noexcept {
+        return (bits_[slot(word) >> 6] >> (slot(word) & 63)) & 1;
+    }
+
+private:
+    static std::uint32_t letter(char c) noexcept { return static_cast<std::uint32_t>((c | 0x20) - 'a'); }  // 0..25
+    static std::uint32_t slot(std::string_view word) noexcept {  // word: one letter or more
+        // (the last letter of a shorter word stands for the third: the length tells them apart)
+        std::uint32_t const third = letter(word[std::min<std::size_t>(2, word.size() - 1)]);
+        std::uint32_t const length = word.size() < 15 ? static_cast<std::uint32_t>(word.size()) : 15;
+        return (letter(word[0]) * 26 + third) * 16 + length;
+    }
+    std::uint64_t bits_[(26 * 26 * 16 + 63) / 64] = {};
+};
+
+/// A set of code points folded like the matcher folds them (ASCII lower case, ASCII white
+/// space as ' '): exact below 0x80, hashed above, so "no" is sure and "maybe" mostly right.
+class cp_filter {
+public:
+    static constexpr char32_t fold(char32_t c) noexcept {
+        if (c >= 'A' && c <= 'Z') return c + 32;
+        if (c == '\t' || c == '\n' || c == '\r') return ' ';
+        return c;
+    }
+    void add(char32_t cp) noexcept { set_bit(slot(cp)); }
+    [[nodiscard]] bool may_hold(char32_t cp) const noexcept { return bit(slot(cp)); }
+
+private:
+    // [0, 128) ASCII (folded), [128, 640) a hash of the others
+    static std::uint32_t slot(char32_t c) noexcept { return c < 0x80 ? fold(c) : 128 + ((c * 0x9E3779B1u) >> 23); }
+    void set_bit(std::uint32_t i) noexcept { bits_[i >> 6] |= std::uint64_t{1} << (i & 63); }
+    bool bit(std::uint32_t i) const noexcept { return (bits_[i >> 6] >> (i & 63)) & 1; }
+    std::uint64_t bits_[10] = {};
+};
+
+/// One lexicon kind's matcher with the code points its aliases begin and end with: most
+/// places a quantity scan asks about are turned down by a bit test, not a matcher walk.
+struct kind_matcher {
+    explicit kind_matcher(matcher const& matcher) : m(matcher) {}
+    void add(std::string_view alias) noexcept {
+        if (alias.empty()) return;
+        first.add(utf8::decode(alias, 0).cp);
+        last.add(utf8::decode(alias, utf8::prev(alias, alias.size())).cp);
+    }
+    matcher const& m;
+    cp_filter first, last;
 };
 
 /// The lexicon kinds a quantity scan needs, looked up once.
@@ -48,15 +104,45 @@ public:
 private:
     struct number_core;
     bool number_at(std::string_view text, std::size_t pos, std::size_t to, number_core& n) const;
+    bool lone_numeral(std::string_view text, std::size_t pos, std::size_t to) const;
+    bool inside_name(std::string_view text, std::size_t wb, std::size_t we, std::size_t begin, std::size_t end) const;
     lexicon const& lex_;
-    matcher const &names_, &unit_, &scale_, &qualifier_post_, &qualifier_infix_, &not_after_;
-    matcher const &unit_prefix_, &number_, &qualifier_, &not_before_, &not_range_;
+    matcher const& number_;
+    kind_matcher names_, unit_, scale_, qualifier_post_, qualifier_infix_, not_after_;
+    kind_matcher unit_prefix_, qualifier_, not_before_, not_range_;
+    word_filter number_words_;  // the words an alias of `number` starts with
 };
+
+/// Whether a lexicon id is `word`: compared as views, so the literal's length is known and
+/// the test is a few instructions (std::string == char const* calls a compare function).
+[[nodiscard]] inline bool id_is(std::string const& id, std::string_view word) noexcept {
+    return std::string_view(id) == word;
+}
 
 /// Text helpers the statements stage uses unqualified (include/reportx/utf8.hpp).
 using utf8::is_ascii_alpha;
 using utf8::is_ascii_digit;
-using utf8::skip_blank;
-using utf8::skip_blank_back;
+
+/// utf8::skip_blank and skip_blank_back, with the usual case (no blank there) told from a
+/// byte or two: a blank is ASCII white space or begins with C2, E1, E2, E3 or EF, so a
+/// letter, a digit or a Chinese character (lead E4..E9) is none.
+[[nodiscard]] inline std::size_t skip_blank(std::string_view t, std::size_t pos, std::size_t to) noexcept {
+    if (pos < to) {
+        auto const c = static_cast<unsigned char>(t[pos]);
+        if ((c > ' ' && c < 0x80) || (c >= 0xE4 && c <= 0xE9)) return pos;
+    }
+    return utf8::skip_blank(t, pos, to);
+}
+[[nodiscard]] inline std::size_t skip_blank_back(std::string_view t, std::size_t pos, std::size_t from) noexcept {
+    if (pos > from) {
+        auto const c = static_cast<unsigned char>(t[pos - 1]);
+        if (c > ' ' && c < 0x80) return pos;
+        if (pos - from >= 3) {
+            auto const lead = static_cast<unsigned char>(t[pos - 3]);
+            if (lead >= 0xE4 && lead <= 0xE9) return pos;
+        }
+    }
+    return utf8::skip_blank_back(t, pos, from);
+}
 
 }  // namespace reportx::detail

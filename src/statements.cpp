@@ -3,7 +3,12 @@
 // qualitative items of a main-target list. Reads only the model (blocks, sections,
 // doc.year) and the lexicon; every cue is lexicon data (data/lexicon/cues.tsv).
 #include <algorithm>  // std::sort, std::min
+#include <bit>        // std::countr_zero
 #include <charconv>   // std::from_chars
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "quantity.hpp"
 #include "reportx/utf8.hpp"
@@ -46,11 +51,29 @@ std::optional<int> year_at(std::string_view t, std::size_t b, std::size_t e) {
     return y;
 }
 
+// The first ASCII digit in t[from, to), or `to`. Most text has few digits, so sixteen
+// bytes are tested at once with SSE2 (a byte is a digit when, signed, '0' - 1 < b < '9' + 1).
+std::size_t find_digit(std::string_view t, std::size_t from, std::size_t to) noexcept {
+#if defined(__SSE2__)
+    auto const* s = reinterpret_cast<unsigned char const*>(t.data());
+    for (; from + 16 <= to; from += 16) {
+        __m128i const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(s + from));
+        __m128i const digit =
+            _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+        if (auto const bits = static_cast<unsigned>(_mm_movemask_epi8(digit)))
+            return from + static_cast<std::size_t>(std::countr_zero(bits));
+    }
+#endif
+    while (from < to && !is_ascii_digit(t[from])) ++from;
+    return from;
+}
+
 // Years written in the range [from, to): (position, year), in text order.
 void find_years(std::string_view t, std::size_t from, std::size_t to, std::vector<std::pair<std::size_t, int>>& out) {
     std::size_t i = from;
     while (i < to) {
-        if (!is_ascii_digit(t[i])) { ++i; continue; }
+        i = find_digit(t, i, to);
+        if (i == to) break;
         std::size_t j = i;
         while (j < to && is_ascii_digit(t[j])) ++j;
         bool glued = (i > 0 && (is_ascii_alpha(t[i - 1]) || t[i - 1] == '.' || t[i - 1] == ',')) ||
@@ -73,18 +96,30 @@ bool is_item_glyph(std::string_view t, std::size_t pos, std::size_t to) {
            cp == U'➢' || cp == U'—' || cp == U'–' || cp == '-' || cp == '*';
 }
 
+// How many of v's first elements satisfy `in` (which holds for a prefix of v): a binary
+// search whose steps select with conditional moves rather than jumps. The lists searched
+// for every statement are short, and a mispredicted jump costs more than a step.
+template <class T, class Pred>
+std::size_t prefix_length(std::vector<T> const& v, Pred in) {
+    if (v.empty()) return 0;
+    std::size_t base = 0, n = v.size();  // the answer is in [base, base + n]
+    while (n > 1) {
+        std::size_t const half = n / 2;
+        base = in(v[base + half - 1]) ? base + half : base;
+        n -= half;
+    }
+    return in(v[base]) ? base + 1 : base;
+}
+
 // Cue matches of one kind are sorted and do not overlap, so both their starts and their
 // ends ascend: lookups are binary searches (a 10 MB paragraph stays linear).
 // Index of the last match that ends at or before `pos`, or -1.
 std::ptrdiff_t last_ending_by(std::vector<lexicon_match> const& v, std::size_t pos) {
-    auto it = std::upper_bound(v.begin(), v.end(), pos, [](std::size_t p, lexicon_match const& m) { return p < m.end; });
-    return (it - v.begin()) - 1;
+    return static_cast<std::ptrdiff_t>(prefix_length(v, [&](lexicon_match const& m) { return m.end <= pos; })) - 1;
 }
 // Index of the first match that starts at or after `pos` (v.size() if none).
 std::size_t first_starting_at(std::vector<lexicon_match> const& v, std::size_t pos) {
-    return static_cast<std::size_t>(
-        std::lower_bound(v.begin(), v.end(), pos, [](lexicon_match const& m, std::size_t p) { return m.begin < p; }) -
-        v.begin());
+    return prefix_length(v, [&](lexicon_match const& m) { return m.begin < pos; });
 }
 constexpr int max_cue_steps = 64;  // how far back a lookup skips unusable cues
 
@@ -154,15 +189,15 @@ context extractor::heading_context(span s) const {
     }
     auto const& e = lex_.entry(cue->entry);
     int w = static_cast<int>(e.weight);
-    if (e.id == "target") {
+    if (id_is(e.id, "target")) {
         c.kind = statement_kind::target;
         if (hy) c.period = hy;
         else if (year_) c.period = year_;
-    } else if (e.id == "outcome") {
+    } else if (id_is(e.id, "outcome")) {
         c.kind = statement_kind::outcome;
         if (hy) c.period = hy;
         else if (year_) c.period = year_ - w;
-    } else if (e.id == "outcome_span") {
+    } else if (id_is(e.id, "outcome_span")) {
         c.kind = statement_kind::outcome;
         if (year_) {
             c.period = year_ - w;
@@ -205,12 +240,38 @@ bool extractor::reads_as_heading(block const& b) const {
 }
 
 
+// Bytes that may begin a clause end: ASCII punctuation and the lead bytes of CJK (E3) and
+// full-width (EF) punctuation. None of them occurs inside another character, so the bytes
+// are tested independently (sixteen at a time with SSE2) rather than character by
+// character, where each step would wait for the length of the one before.
+constexpr bool is_delimiter_byte(unsigned char c) noexcept {
+    return c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '.' || c == 0xE3 || c == 0xEF;
+}
+std::size_t next_delimiter_byte(std::string_view t, std::size_t p, std::size_t end) noexcept {
+    auto const* s = reinterpret_cast<unsigned char const*>(t.data());
+#if defined(__SSE2__)
+    for (; p + 16 <= end; p += 16) {
+        __m128i const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(s + p));
+        auto is = [](__m128i x, char c) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(c)); };
+        // ',' and '.' differ in one bit, as do ':' and ';': each pair is one test with that bit off
+        __m128i const comma_stop = is(_mm_and_si128(v, _mm_set1_epi8(~0x02)), ',');
+        __m128i const colons = is(_mm_and_si128(v, _mm_set1_epi8(~0x01)), ':');
+        __m128i const marks = _mm_or_si128(_mm_or_si128(comma_stop, colons), _mm_or_si128(is(v, '!'), is(v, '?')));
+        __m128i const hit = _mm_or_si128(marks, _mm_or_si128(is(v, '\xE3'), is(v, '\xEF')));
+        if (auto const bits = static_cast<unsigned>(_mm_movemask_epi8(hit)))
+            return p + static_cast<std::size_t>(std::countr_zero(bits));
+    }
+#endif
+    while (p < end && !is_delimiter_byte(s[p])) ++p;
+    return p;
+}
+
 void extractor::index_delimiters(block const& b) {
     delims_.clear();
     sentence_delims_.clear();
     indexed_ = b.where;
     std::size_t p = b.where.begin;
-    while (p < b.where.end) {
+    while ((p = next_delimiter_byte(t_, p, b.where.end)) < b.where.end) {
         unsigned char c = static_cast<unsigned char>(t_[p]);
         if (c < 0x80) {
             char32_t cp = c;
@@ -221,29 +282,27 @@ void extractor::index_delimiters(block const& b) {
             ++p;
             continue;
         }
-        if (c == 0xE3 || c == 0xEF) {  // CJK and full-width punctuation
-            auto d = utf8::decode(t_, p);
-            if (is_clause_end(d.cp)) {
-                delims_.push_back({p, p + d.length, is_sentence_end(d.cp)});
-                if (delims_.back().sentence) sentence_delims_.push_back(delims_.back());
-            }
-            p += d.length;
-            continue;
+        auto d = utf8::decode(t_, p);
+        if (is_clause_end(d.cp)) {
+            delims_.push_back({p, p + d.length, is_sentence_end(d.cp)});
+            if (delims_.back().sentence) sentence_delims_.push_back(delims_.back());
         }
-        p += utf8::sequence_length(c);
+        p += d.length;
     }
 }
 
+// The start of the clause (sentence) at pos: after the last delimiter ending by pos.
 std::size_t extractor::start_of(std::size_t pos, bool sentence) const {
     auto const& v = sentence ? sentence_delims_ : delims_;
-    auto it = std::upper_bound(v.begin(), v.end(), pos, [](std::size_t p, delimiter const& d) { return p < d.end; });
-    return it == v.begin() ? indexed_.begin : std::prev(it)->end;
+    std::size_t const k = prefix_length(v, [&](delimiter const& d) { return d.end <= pos; });
+    return k == 0 ? indexed_.begin : v[k - 1].end;
 }
 
+// The end of the clause (sentence) at pos: the first delimiter that begins at or after pos.
 std::size_t extractor::end_of(std::size_t pos, bool sentence) const {
     auto const& v = sentence ? sentence_delims_ : delims_;
-    auto it = std::lower_bound(v.begin(), v.end(), pos, [](delimiter const& d, std::size_t p) { return d.begin < p; });
-    return it == v.end() ? indexed_.end : it->begin;
+    std::size_t const k = prefix_length(v, [&](delimiter const& d) { return d.begin < pos; });
+    return k == v.size() ? indexed_.end : v[k].begin;
 }
 
 // Cues of one block, from the sentences that hold its quantities (metrics, directions,
@@ -279,13 +338,18 @@ bool after_be(std::string_view t, std::size_t pos) {
 }
 
 bool extractor::comparative_before(std::size_t pos) const {
+    static constexpr std::string_view words[] = {"比", "较", "than", "over", "from", "同比", "compared with"};
     std::size_t p = skip_blank_back(t_, pos, 0);
+    if (p == 0) return false;
+    // most places end with a byte none of the words ends with
+    char const last = t_[p - 1];
+    if (std::none_of(std::begin(words), std::end(words), [&](std::string_view w) { return w.back() == last; }))
+        return false;
     auto ends_with = [&](std::string_view w) {
         return p >= w.size() && t_.substr(p - w.size(), w.size()) == w &&
                (p == w.size() || !is_ascii_alpha(t_[p - w.size() - 1]));
     };
-    return ends_with("比") || ends_with("较") || ends_with("than") || ends_with("over") || ends_with("from") ||
-           ends_with("同比") || ends_with("compared with");
+    return std::any_of(std::begin(words), std::end(words), ends_with);
 }
 
 std::optional<direction_kind> extractor::direction_of(quantity const& q, window_cues const& w,
@@ -297,8 +361,8 @@ std::optional<direction_kind> extractor::direction_of(quantity const& q, window_
         cue = &w.directions[static_cast<std::size_t>(ci)];
     if (cue) {
         auto const& e = lex_.entry(cue->entry);
-        if (e.id == "increase" || e.id == "decrease") {
-            direction_kind d = e.id == "increase" ? direction_kind::increase : direction_kind::decrease;
+        if (id_is(e.id, "increase") || id_is(e.id, "decrease")) {
+            direction_kind d = id_is(e.id, "increase") ? direction_kind::increase : direction_kind::decrease;
             if (pct) return d;
             // a count or an amount is the size of a change only right after the verb: 减少1650万人, reduced by
             std::string_view gap = t_.substr(cue->end, q.where.begin - cue->end);
@@ -327,8 +391,8 @@ std::optional<direction_kind> extractor::direction_of(quantity const& q, window_
             if (prev) {
                 auto const& pe = lex_.entry(prev->entry);
                 std::size_t gap_end = skip_blank_back(t_, cue->begin, prev->end);
-                if ((pe.id == "increase" || pe.id == "decrease") && gap_end > prev->end)
-                    return pe.id == "increase" ? direction_kind::increase : direction_kind::decrease;
+                if ((id_is(pe.id, "increase") || id_is(pe.id, "decrease")) && gap_end > prev->end)
+                    return id_is(pe.id, "increase") ? direction_kind::increase : direction_kind::decrease;
             }
         }
         return direction_kind::level;
@@ -336,8 +400,9 @@ std::optional<direction_kind> extractor::direction_of(quantity const& q, window_
     std::size_t r = skip_blank(t_, q.where.end, t_.size());
     if (auto m = direction_post_.longest_at(t_, r)) {
         auto const& id = lex_.entry(m->entry).id;
-        return id == "increase" ? direction_kind::increase : id == "decrease" ? direction_kind::decrease
-                                                                              : direction_kind::level;
+        return id_is(id, "increase")   ? direction_kind::increase
+               : id_is(id, "decrease") ? direction_kind::decrease
+                                       : direction_kind::level;
     }
     if (pct) {
         if (metric && metric->weight > 0) return direction_kind::increase;
@@ -357,7 +422,7 @@ void extractor::add_statement(block const& b, quantity const& q, context const& 
     std::size_t c_end = end_of(q.where.end, false);
     auto const& w = cues_;
 
-    statement st;
+    statement& st = doc_.statements.emplace_back();  // filled in place
     st.block = b.id;
     st.section = b.section;
     st.where = q.where;
@@ -365,7 +430,7 @@ void extractor::add_statement(block const& b, quantity const& q, context const& 
     st.low = q.low;
     st.high = q.high;
     st.bound = q.bound;
-    if (!q.unit.empty()) st.unit = q.unit;
+    if (!q.unit.empty()) st.unit = std::string(q.unit);
     if (q.qualifier) {
         std::string qual(doc_.slice(*q.qualifier));
         if (q.qualifier2) qual += "…" + std::string(doc_.slice(*q.qualifier2));
@@ -403,9 +468,8 @@ void extractor::add_statement(block const& b, quantity const& q, context const& 
         lexicon_match const* cue = nullptr;
         // a weak cue word inside a metric phrase (`预期寿命`) is not a cue; a verb is (`economy grew`)
         auto inside_metric = [&](lexicon_match const& m) {
-            auto it = std::upper_bound(w.metrics.begin(), w.metrics.end(), m.begin,
-                                       [](std::size_t p, lexicon_match const& x) { return p < x.begin; });
-            return it != w.metrics.begin() && m.end <= std::prev(it)->end;
+            std::size_t k = prefix_length(w.metrics, [&](lexicon_match const& x) { return x.begin <= m.begin; });
+            return k > 0 && m.end <= w.metrics[k - 1].end;
         };
         auto usable = [&](lexicon_match const& m) {
             return !comparative_before(m.begin) && !(lex_.entry(m.entry).weight == 0 && inside_metric(m));
@@ -423,7 +487,7 @@ void extractor::add_statement(block const& b, quantity const& q, context const& 
                 if (usable(m)) { cue = &m; break; }
             }
         if (cue && !(lex_.entry(cue->entry).weight == 0 && ctx.kind)) {
-            bool target = lex_.entry(cue->entry).id == "target";
+            bool target = id_is(lex_.entry(cue->entry).id, "target");
             if (!target && after_be(t_, cue->begin)) target = true;
             kind = target ? statement_kind::target : statement_kind::outcome;
         }
@@ -437,8 +501,9 @@ void extractor::add_statement(block const& b, quantity const& q, context const& 
         std::size_t best = 0;
         {
             // the last year before the number (not after 比/than)
-            auto it = std::lower_bound(block_years_.begin(), block_years_.end(), q.where.begin,
-                                       [](auto const& y, std::size_t p) { return y.first + 4 <= p; });
+            std::size_t const ended =
+                prefix_length(block_years_, [&](auto const& y) { return y.first + 4 <= q.where.begin; });
+            auto it = block_years_.begin() + static_cast<std::ptrdiff_t>(ended);
             int steps = 0;
             while (it != block_years_.begin() && steps++ < max_cue_steps) {
                 --it;
@@ -472,11 +537,11 @@ void extractor::add_statement(block const& b, quantity const& q, context const& 
             best = m.begin;
             period_end.reset();
             period.reset();
-            if (e.id == "offset" && year_) period = year_ - wgt;
-            else if (e.id == "span" && year_) {
+            if (id_is(e.id, "offset") && year_) period = year_ - wgt;
+            else if (id_is(e.id, "span") && year_) {
                 period = year_ - wgt;
                 period_end = year_ - 1;
-            } else if (e.id == "years" && e.label.size() == 9) {
+            } else if (id_is(e.id, "years") && e.label.size() == 9) {
                 period = std::stoi(e.label.substr(0, 4));
                 period_end = std::stoi(e.label.substr(5, 4));
             }
@@ -497,7 +562,6 @@ void extractor::add_statement(block const& b, quantity const& q, context const& 
     }
     st.period = period;
     st.period_end = period ? period_end : std::nullopt;
-    doc_.statements.push_back(std::move(st));
 }
 
 // Qualitative items of a target list: segments that hold no number become `bound: none`.
@@ -546,8 +610,8 @@ void extractor::add_list_items(block const& b, std::size_t from, std::size_t to,
         hits_.find_all(lexicon_hits::direction, s, e, d);
         for (auto const& x : d) {
             auto const& id = lex_.entry(x.entry).id;
-            if (id == "increase") { st.direction = direction_kind::increase; break; }
-            if (id == "decrease") { st.direction = direction_kind::decrease; break; }
+            if (id_is(id, "increase")) { st.direction = direction_kind::increase; break; }
+            if (id_is(id, "decrease")) { st.direction = direction_kind::decrease; break; }
         }
         doc_.statements.push_back(std::move(st));
     };
@@ -600,7 +664,7 @@ void extractor::run() {
             find_years(t_, b.where.begin, b.where.end, ys);
             if (ys.empty()) continue;
             auto const& id = lex_.entry(cue->entry).id;
-            year_ = id == "target" ? ys.front().second : ys.front().second + 1;
+            year_ = id_is(id, "target") ? ys.front().second : ys.front().second + 1;
             break;
         }
     }
@@ -630,6 +694,11 @@ void extractor::run() {
         section_ctx[s.id] = c;
     }
 
+    auto by_start = [](statement const& a, statement const& b) { return a.where.begin < b.where.begin; };
+    // Policy texts have about as many statements as blocks: room for them up front spares
+    // most of the moves of a growing vector (a statement holds three strings). A document
+    // with far fewer gives the room back at the end (below).
+    doc_.statements.reserve(blocks.size());
     context rolling;                  // from headings / lead-in lines, when sections don't say
     std::optional<int> rolling_section = -1;
     bool list_items = false;          // items after a target-list lead-in
@@ -649,12 +718,13 @@ void extractor::run() {
         // target list lead-in (`The main targets for this year are:`) or paragraph (`主要预期目标是：…`)
         std::optional<std::size_t> list_from;
         {
-            std::optional<lexicon_match> tl;
+            // a lead-in has a target-list cue (seldom there: looked up first) and a colon or a final `are`
+            std::optional<lexicon_match> tl = hits_.first(lexicon_hits::target_list, b.where.begin, b.where.end);
             std::string_view bt = doc_.slice(b.where);
-            std::size_t tail = skip_blank_back(t_, b.where.end, b.where.begin) - b.where.begin;
-            bool lead_in = bt.find(':') != std::string_view::npos || bt.find("：") != std::string_view::npos ||
-                           (tail >= 3 && bt.substr(tail - 3, 3) == "are");
-            if (lead_in) tl = hits_.first(lexicon_hits::target_list, b.where.begin, b.where.end);
+            std::size_t tail = tl ? skip_blank_back(t_, b.where.end, b.where.begin) - b.where.begin : 0;
+            bool lead_in = tl && (bt.find(':') != std::string_view::npos || bt.find("：") != std::string_view::npos ||
+                                  (tail >= 3 && bt.substr(tail - 3, 3) == "are"));
+            if (!lead_in) tl.reset();
             if (tl) {
                 // the lead-in ends at the first colon after the cue (`…this year are:`, `是：`),
                 // or at the end of a block that ends with `are`
@@ -693,6 +763,7 @@ void extractor::run() {
         }
         if (rolling.kind) ctx = rolling;
 
+        std::size_t const block_first = doc_.statements.size();
         qs.clear();
         scanner_.scan(t_, b.where.begin, b.where.end, qs);
         sentence_ = {};
@@ -708,11 +779,16 @@ void extractor::run() {
         }
         if (list_from) add_list_items(b, *list_from, b.where.end, qs, list_ctx);
         else if (in_list_item) add_list_items(b, b.where.begin, b.where.end, qs, list_ctx);
+        // A block's list items come after its quantities: its few statements are put in text
+        // order here (blocks are in text order), so the document's seldom need sorting below.
+        auto const block_statements = doc_.statements.begin() + static_cast<std::ptrdiff_t>(block_first);
+        if (!std::is_sorted(block_statements, doc_.statements.end(), by_start))
+            std::stable_sort(block_statements, doc_.statements.end(), by_start);
     }
-    auto by_start = [](statement const& a, statement const& b) { return a.where.begin < b.where.begin; };
     if (!std::is_sorted(doc_.statements.begin(), doc_.statements.end(), by_start))
         std::stable_sort(doc_.statements.begin(), doc_.statements.end(), by_start);
     for (std::size_t k = 0; k < doc_.statements.size(); ++k) doc_.statements[k].id = static_cast<int>(k);
+    if (doc_.statements.capacity() > 2 * doc_.statements.size()) doc_.statements.shrink_to_fit();
 }
 
 }  // namespace
