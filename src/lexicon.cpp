@@ -169,6 +169,9 @@ inline unsigned ascii_alnum_mask(__m128i v) noexcept {
 std::size_t collect_starts(unsigned char const* s, std::size_t& i, std::size_t to, std::size_t base,
                            start_filter const& f, std::uint32_t* places, std::size_t cap) noexcept {
     std::uint64_t const* const first = f.first_words();
+    // White space and control characters begin no alias of the built-in lexicon, and the
+    // English path skips them, unless a user's alias does begin with one.
+    bool const blank_begins = first[0] & (((std::uint64_t{1} << 0x0E) - 1) | std::uint64_t{1} << ' ');
     std::size_t const limit = std::min(to, base + (std::size_t{1} << 30));  // offsets fit 32 bits
     std::size_t n = 0;
     while (i < limit && (s[i] & 0xC0) == 0x80) ++i;  // inside a character
@@ -184,7 +187,7 @@ std::size_t collect_starts(unsigned char const* s, std::size_t& i, std::size_t t
         if (high == 0) {  // English text: only the starts of words and the marks can begin an alias
             unsigned const words = ascii_alnum_mask(v);
             unsigned const before = words << 1 | static_cast<unsigned>(i > 0 && is_ascii_alnum(s[i - 1]));
-            unsigned const blank = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(
+            unsigned const blank = blank_begins ? 0u : static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(
                 _mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), _mm_cmplt_epi8(v, _mm_set1_epi8(0x0E)))));  // and controls
             for (unsigned cand = (words & ~before) | (~words & ~blank & 0xFFFFu); cand; cand &= cand - 1) {
                 std::size_t const p = i + static_cast<std::size_t>(__builtin_ctz(cand));

@@ -301,6 +301,28 @@ TEST_CASE("matcher: longest_at and longest_ending_at agree with the rules read o
     }
 }
 
+TEST_CASE("lexicon_scanner: a user's alias that begins with white space or a control character is found") {
+    // The scan passes over blanks in English text unless an alias can begin with one.
+    std::vector<lexicon_entry> entries(2);
+    entries[0].kind = entries[1].kind = "topic";
+    entries[0].id = "x";
+    entries[0].aliases = {" x"};
+    entries[1].id = "page";
+    entries[1].aliases = {"\fpage"};
+    auto lex = lexicon::from_entries(entries);
+    for (std::size_t tail : {0, 40}) {  // short text (byte by byte) and long (sixteen bytes at a time)
+        std::string text = "q \fpage x" + std::string(tail, '.');
+        std::vector<std::vector<lexicon_match>> hits;
+        lex.scanner({"topic"})->scan(text, 0, text.size(), hits);
+        INFO("tail ", tail);
+        REQUIRE(hits[0].size() == 2);
+        CHECK(hits[0][0].begin == 2);
+        CHECK(hits[0][0].end == 7);
+        CHECK(hits[0][1].begin == 7);
+        CHECK(hits[0][1].end == 9);
+    }
+}
+
 TEST_CASE("matcher: the longest alias that keeps the word boundary wins") {
     auto lex = lexicon::from_text("topic\tcoal\tcoal\t-\tcoal\n"
                                   "topic\tcoal_power\tcoal power\t-\tcoal power\n",
