@@ -1,7 +1,6 @@
 #include "reportx/lexicon.hpp"
 
 #include <algorithm>
-#include <array>
 #include <charconv>
 #include <mutex>
 #include <fstream>
@@ -60,13 +59,15 @@ void alias_trie::insert(std::string_view alias, std::uint16_t kind, std::uint32_
 }
 
 void alias_trie::finish() {
-    if (build_terms_.size() > node_mask + 1) throw std::length_error("reportx: lexicon too large for the alias trie");
+    if (build_terms_.size() > node_mask + 1)
+        throw std::length_error("reportx: lexicon too large: " + std::to_string(build_terms_.size() - 1) +
+                                " distinct alias prefixes in one trie, at most " + std::to_string(node_mask));
     // The terminals of each node, flat, in node order.
     node_terms_.assign(build_terms_.size(), 0);
     for (std::size_t n = 0; n < build_terms_.size(); ++n) {
         auto const& terms = build_terms_[n];
         if (terms.size() > 0xFF || terminals_.size() + terms.size() > 0xFFFFFF)
-            throw std::length_error("reportx: lexicon too large for the alias trie");
+            throw std::length_error("reportx: lexicon too large: more than 2^24 aliases, or 255 kinds of one alias, in one trie");
         node_terms_[n] = static_cast<std::uint32_t>(terminals_.size() << 8 | terms.size());
         terminals_.insert(terminals_.end(), terms.begin(), terms.end());
     }
@@ -123,13 +124,6 @@ bool alnum_at(std::string_view t, std::size_t i) noexcept {
     return i < t.size() && is_ascii_alnum(static_cast<unsigned char>(t[i]));
 }
 
-// The start filter's question at pos, within [.., to).
-bool may_start(start_filter const& f, std::string_view t, std::size_t pos, std::size_t to) noexcept {
-    auto const* s = reinterpret_cast<unsigned char const*>(t.data());
-    if (pos + utf8::sequence_length(s[pos]) > to) return false;
-    return f.may_begin(detail::next_cp(s, pos).cp) && f.may_continue(s, pos, to);
-}
-
 
 // Would an alias begin at the character starting at p (< to, whole before `to`)? Its
 // first code point must begin one (bit set `first`, see start_filter::first_words), and
@@ -142,11 +136,18 @@ bool may_start(start_filter const& f, std::string_view t, std::size_t pos, std::
         if (is_ascii_alnum(static_cast<unsigned char>(b)) && p > 0 && is_ascii_alnum(s[p - 1])) return 0;
         cp = detail::fold_cp(b);
     } else if ((b & 0xF0) == 0xE0) {  // a three-byte character: most of Chinese text
-        cp = (b & 0x0F) << 12 | (s[p + 1] & 0x3Fu) << 6 | (s[p + 2] & 0x3Fu);
+        cp = detail::three_byte_cp(s + p);
     } else {
         cp = std::min<std::uint32_t>(detail::next_cp(s, p).cp, 0xFFFF);
     }
     return (first[cp >> 6] >> (cp & 63)) & 1;
+}
+
+// The start filter's question at pos, within [.., to).
+bool may_start(start_filter const& f, std::string_view t, std::size_t pos, std::size_t to) noexcept {
+    auto const* s = reinterpret_cast<unsigned char const*>(t.data());
+    return pos + utf8::sequence_length(s[pos]) <= to && begins_here(s, pos, f.first_words()) &&
+           f.may_continue(s, pos, to);
 }
 
 #if defined(__SSE2__)
@@ -197,9 +198,9 @@ std::size_t collect_starts(unsigned char const* s, std::size_t& i, std::size_t t
         } else if ((starts & ~three) == 0) {  // Chinese text: only three-byte characters start here
             for (; starts; starts &= starts - 1) {
                 std::size_t const p = i + static_cast<std::size_t>(__builtin_ctz(starts));
-                std::uint32_t const word = (s[p] & 0x0Fu) << 6 | (s[p + 1] & 0x3Fu);
+                char32_t const cp = detail::three_byte_cp(s + p);
                 places[n] = static_cast<std::uint32_t>(p - base);
-                n += (first[word] >> (s[p + 2] & 63)) & 1;
+                n += (first[cp >> 6] >> (cp & 63)) & 1;
             }
         } else {
             for (; starts; starts &= starts - 1) {
@@ -220,8 +221,8 @@ std::size_t collect_starts(unsigned char const* s, std::size_t& i, std::size_t t
     return n;
 }
 
-// Phase 2: of those places, the ones whose first two code points pass the start filter
-// (kept in order, in place); returns how many.
+// Phase 2: of those places, the ones whose start (first word, or first two code points)
+// passes the start filter (kept in order, in place); returns how many.
 std::size_t keep_filtered(unsigned char const* s, std::size_t to, std::size_t base, start_filter const& f,
                           std::uint32_t* places, std::size_t n) noexcept {
     std::size_t m = 0;
@@ -333,8 +334,8 @@ void lexicon_scanner::scan(std::string_view text, std::size_t from, std::size_t 
     std::uint32_t best_entry[64];
     // Three phases per stretch of text, so that the common cases cost no branch the
     // processor could mispredict: collect the places whose first code point may begin
-    // an alias (not inside an ASCII word); keep those whose first two code points pass
-    // the filter; walk the trie from the places that remain.
+    // an alias (not inside an ASCII word); keep those whose start passes the filter;
+    // walk the trie from the places that remain.
     constexpr std::size_t chunk = 512;
     std::uint32_t places[chunk];
     std::size_t i = from;

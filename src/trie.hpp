@@ -1,8 +1,8 @@
 #pragma once
 // The lexicon's matching machinery (internal to src/lexicon.cpp): a trie of
-// aliases and a start filter that says, from the first two code points, whether an
-// alias may start at a place. Both fold ASCII case; a space in an alias matches any run
-// of ASCII white space in the text.
+// aliases and a start filter that says, from the first word of English text or the
+// first two code points of other text, whether an alias may start at a place. Both fold
+// ASCII case; a space in an alias matches any run of ASCII white space in the text.
 
 #include <cstddef>
 #include <cstdint>
@@ -24,6 +24,11 @@ constexpr char32_t fold_cp(char32_t c) noexcept {
     return c;
 }
 
+/// The code point of the three-byte character at s (lead byte 1110xxxx).
+[[nodiscard]] [[gnu::always_inline]] inline char32_t three_byte_cp(unsigned char const* s) noexcept {
+    return char32_t((s[0] & 0x0Fu) << 12 | (s[1] & 0x3Fu) << 6 | (s[2] & 0x3Fu));
+}
+
 /// The code point at pos, folded as the trie and filter see it (pos < size, and the
 /// whole character before the end: see utf8::sequence_length).
 struct folded_cp {
@@ -35,7 +40,7 @@ struct folded_cp {
     if (c < 0x80) return {fold_cp(c), 1};
     if (c < 0xC0) return {0xFFFD, 1};  // a stray continuation byte (invalid text)
     if (c < 0xE0) return {char32_t((c & 0x1F) << 6 | (s[pos + 1] & 0x3F)), 2};
-    if (c < 0xF0) return {char32_t((c & 0x0F) << 12 | (s[pos + 1] & 0x3F) << 6 | (s[pos + 2] & 0x3F)), 3};
+    if (c < 0xF0) return {three_byte_cp(s + pos), 3};
     return {char32_t((c & 0x07) << 18 | (s[pos + 1] & 0x3F) << 12 | (s[pos + 2] & 0x3F) << 6 | (s[pos + 3] & 0x3F)), 4};
 }
 
@@ -177,12 +182,8 @@ class start_filter {
 public:
     void reset(std::size_t aliases);
     void add(std::string_view alias);
-    /// The first test alone: does an alias begin with this code point? (Exact in the BMP.)
-    [[nodiscard]] bool may_begin(char32_t first) const noexcept {
-        std::uint32_t f = first < 0x10000 ? first : 0xFFFF;
-        return (first_[f >> 6] >> (f & 63)) & 1;
-    }
-    /// The bit set may_begin reads: bit (cp & 63) of word (cp >> 6), for cp in the BMP.
+    /// Which code points an alias begins with, exact in the BMP (the others count as
+    /// U+FFFF): bit (cp & 63) of word (cp >> 6).
     [[nodiscard]] std::uint64_t const* first_words() const noexcept { return first_.data(); }
     /// The rest, for the character at p (< to, whole before `to`) whose code point may
     /// begin an alias.
@@ -195,7 +196,6 @@ public:
         // Both tests, joined without a branch: which one passes is not predictable.
         return test(single(first.cp)) | (two & test(pair(first.cp, second)));
     }
-    static constexpr char32_t npos_cp = 0xFFFFFFFF;
 
 private:
     std::uint32_t single(char32_t a) const noexcept { return (static_cast<std::uint32_t>(a) * 0x9E3779B1u) >> shift_; }

@@ -41,7 +41,9 @@ struct lexicon_match {
 /// letter after its first (acronyms such as "PV", "CPI" match as written);
 /// an alias that starts or ends with an ASCII letter or digit must not touch
 /// another ASCII letter or digit there (word boundary). Chinese needs no boundary.
-/// A space in an alias matches any run of ASCII white space. Built by `lexicon`.
+/// A space in an alias matches any run of ASCII white space. Built by `lexicon`; a kind
+/// holds at most 2^20 - 1 distinct alias prefixes (some 100k aliases), beyond which
+/// compiling the lexicon throws std::length_error.
 class matcher {
 public:
     matcher();
@@ -66,7 +68,8 @@ private:
 };
 
 /// Several kinds of a lexicon matched in one pass over a text: one trie of all their
-/// aliases, walked only where the first two code points can start one.
+/// aliases, walked only where the start (the first word of English, the first two code
+/// points of other text) can begin one.
 class lexicon_scanner {
 public:
     lexicon_scanner(lexicon const& lex, std::vector<std::string> kinds);

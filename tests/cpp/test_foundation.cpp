@@ -323,6 +323,28 @@ TEST_CASE("lexicon_scanner: a user's alias that begins with white space or a con
     }
 }
 
+TEST_CASE("lexicon: a kind with more alias prefixes than the trie holds is a clear error") {
+    // 2^20 - 1 distinct prefixes per trie: 120k random twelve-letter aliases have more.
+    std::vector<lexicon_entry> entries(1);
+    entries[0].kind = "topic";
+    entries[0].id = "many";
+    std::uint64_t x = 88172645463325252ull;
+    for (int i = 0; i < 120000; ++i) {
+        std::string a;
+        for (int k = 0; k < 12; ++k) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            a += static_cast<char>('a' + x % 26);
+        }
+        entries[0].aliases.push_back(std::move(a));
+    }
+    try {
+        (void)lexicon::from_entries(entries);
+        FAIL("no error");
+    } catch (std::length_error const& e) {
+        CHECK(std::string(e.what()).find("distinct alias prefixes") != std::string::npos);
+    }
+}
+
 TEST_CASE("matcher: the longest alias that keeps the word boundary wins") {
     auto lex = lexicon::from_text("topic\tcoal\tcoal\t-\tcoal\n"
                                   "topic\tcoal_power\tcoal power\t-\tcoal power\n",
