@@ -75,7 +75,7 @@ bool may_start_heading(std::string_view line) noexcept {
     if (line.empty()) return false;
     auto const c = static_cast<unsigned char>(line[0]);
     if (c < 0x80) return c == '(' || c == 'I' || c == 'V' || c == 'X' || c == 'L' || c == 'C' || c == '#' || c == '*';
-    if (line.size() < utf8::sequence_length(c)) return false;
+    if (c < 0xC0 || line.size() < utf8::sequence_length(c)) return false;  // a stray continuation byte starts none
     char32_t const cp = utf8::decode(line, 0).cp;
     return chinese_digit(cp) >= 0 || cp == U'十' || cp == U'百' || cp == U'（';
 }

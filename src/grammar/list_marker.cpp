@@ -19,7 +19,7 @@ bool may_start_marker(std::string_view line) noexcept {
     auto const c = static_cast<unsigned char>(line[0]);
     if (c < 0x80)
         return c == 'P' || c == 'p' || c == '-' || c == '*' || c == '+' || c == '(' || (c >= '0' && c <= '9');
-    if (line.size() < utf8::sequence_length(c)) return false;
+    if (c < 0xC0 || line.size() < utf8::sequence_length(c)) return false;  // a stray continuation byte starts none
     switch (char32_t const cp = utf8::decode(line, 0).cp) {
         case U'一': case U'二': case U'三': case U'四': case U'五':
         case U'六': case U'七': case U'八': case U'九': case U'十':   // 一是, 一、 (zh_enum)
