@@ -150,11 +150,11 @@ public:
         : doc_(doc), hits_(hits), no_object_(lex.match("no_object")),
           no_object_starts_(tables.no_object_starts), facts_(tables.facts),
           compounds_(tables.compounds) {
-        // Sized once for the longest block, and never cleared: growing it block by block
-        // would copy it, and clearing it would write every byte of every block.
+        // Sized once for the longest block it serves, and never cleared: growing it block by
+        // block would copy it, and clearing it would write every byte of every block.
         std::size_t longest = 0;
         for (auto const& b : doc.blocks) longest = std::max(longest, b.where.size());
-        index_ = std::make_unique_for_overwrite<std::array<std::uint32_t, 3>[]>(longest);
+        index_ = std::make_unique_for_overwrite<std::array<std::uint32_t, 3>[]>(std::min(longest, index_cap));
     }
 
     void block(reportx::block const& b) {
@@ -167,11 +167,18 @@ public:
         // a byte test and an index. Stop entries are left out: they only ever stop a match.
         // Blocks come in text order, so each kind's hits are read once, from a cursor.
         starts_.assign(end_ - begin_, 0);
+        indexed_ = end_ - begin_ <= index_cap;
         ands_.clear();
         next_and_ = 0;
-        mark_hits<lexicon_hits::verb>();
-        mark_hits<lexicon_hits::modifier>();
-        mark_hits<lexicon_hits::connector>();
+        if (indexed_) [[likely]] {
+            mark_hits<lexicon_hits::verb, true>();
+            mark_hits<lexicon_hits::modifier, true>();
+            mark_hits<lexicon_hits::connector, true>();
+        } else {
+            mark_hits<lexicon_hits::verb, false>();
+            mark_hits<lexicon_hits::modifier, false>();
+            mark_hits<lexicon_hits::connector, false>();
+        }
         std::size_t p = b.where.begin;
         bool candidate = true;  // Chinese: may a head start here?
         while (p < end_) {
@@ -226,8 +233,15 @@ private:
     std::vector<std::uint8_t> starts_;  // per byte of the block: bit(kind) for each kind with a hit there
     // Per byte of the block, for each kind whose bit is set there: the hit's index in
     // hits_.of[kind] (only ever read where starts_ has the bit, so never initialized).
+    // Twelve bytes a byte, so only for blocks of at most index_cap bytes (every paragraph
+    // of the corpus; the index then takes at most 768 KB): a longer block (a text of one
+    // paragraph) finds its hits by a binary search of its range of hits_.of[kind] instead,
+    // and costs no more memory than starts_, one byte a byte.
+    static constexpr std::size_t index_cap = std::size_t{1} << 16;
     std::unique_ptr<std::array<std::uint32_t, 3>[]> index_;
-    std::size_t next_[3] = {};  // per kind: the first hit not before the current block
+    bool indexed_ = false;        // the current block is in index_
+    std::size_t first_[3] = {};  // per kind: the block's first hit
+    std::size_t next_[3] = {};   // per kind: the first hit not before the current block, then after it
     std::vector<std::size_t> ands_;  // where the block's connectors of weight 1 (and, 和) start
     std::size_t next_and_ = 0;       // the first of ands_ not before the last object's end
     // Buffers kept across groups and blocks: the group being emitted, the modifiers of a
@@ -246,9 +260,10 @@ private:
         return p - begin_ < end_ - begin_ && (starts_[p - begin_] & bits);  // unsigned: p < begin_ wraps
     }
 
-    // The block's hits of kind k into starts_ and index_ (connectors of weight 1 into ands_
-    // too). Locals, not members, in the loop: its byte stores may alias anything.
-    template <lexicon_hits::kind k>
+    // The block's hits of kind k into starts_ and, when `indexed`, index_ (connectors of
+    // weight 1 into ands_ too). Locals, not members, in the loop: its byte stores may alias
+    // anything.
+    template <lexicon_hits::kind k, bool indexed>
     void mark_hits() {
         lexicon_match const* const v = hits_.of[k].data();
         std::size_t const n = hits_.of[k].size();
@@ -258,10 +273,11 @@ private:
         std::size_t const from = begin_, to = end_;
         std::size_t i = next_[slot(k)];
         while (i < n && v[i].begin < from) ++i;
+        first_[slot(k)] = i;
         for (; i < n && v[i].begin < to; ++i) {
             if (facts[v[i].entry].stop) continue;
             starts[v[i].begin - from] |= bit(k);
-            index[v[i].begin - from][slot(k)] = static_cast<std::uint32_t>(i);
+            if constexpr (indexed) index[v[i].begin - from][slot(k)] = static_cast<std::uint32_t>(i);
             if constexpr (k == lexicon_hits::connector)
                 if (facts[v[i].entry].weight >= 1) ands_.push_back(v[i].begin);
         }
@@ -346,7 +362,17 @@ private:
     // The hit of kind k at p, unless it is a stop entry; null if none.
     lexicon_match const* word(lexicon_hits::kind k, std::size_t p) const noexcept {
         if (!starts(p, bit(k))) return nullptr;
-        return &hits_.of[k][index_[p - begin_][slot(k)]];
+        if (indexed_) [[likely]]
+            return &hits_.of[k][index_[p - begin_][slot(k)]];
+        return unindexed_word(k, p);
+    }
+
+    // word() in a block too long for index_: the hit of kind k that starts at p (there is
+    // one, and only one: the scan finds one per kind and place) among the block's.
+    [[gnu::noinline]] lexicon_match const* unindexed_word(lexicon_hits::kind k, std::size_t p) const noexcept {
+        auto const* const v = hits_.of[k].data();
+        return std::lower_bound(v + first_[slot(k)], v + next_[slot(k)], p,
+                                [](lexicon_match const& m, std::size_t q) { return m.begin < q; });
     }
 
     // A word that cannot open an object (by, in, 的) at p: looked up once per verb group,

@@ -292,6 +292,34 @@ TEST_CASE("actions: bad and odd input neither crashes nor hangs") {
     CHECK(!doc.actions.empty());
 }
 
+TEST_CASE("actions: a paragraph longer than the per-byte hit index finds the same actions") {
+    // Past 64 KB a block's hits are looked up by a binary search, not the per-byte index:
+    // a paragraph of ~100 KB made of one passage repeated gives that passage's actions each time.
+    std::string const passage =
+        "Promote foreign trade to stabilize the scale and optimize the structure. 一是深化改革，二是扩大开放。"
+        "Vigorously encourage and actively guide private investment, and we will further expand exports. "
+        "增强经济活力、防范化解风险、改善社会预期。我们要大力推进改革。 ";
+    auto lines_of = [](document const& doc) {
+        std::vector<std::string> out;
+        for (auto const& a : doc.actions) out.push_back(show(doc, a));
+        return out;
+    };
+    auto const once = lines_of(parse(passage));
+    REQUIRE(once.size() >= 10);
+    std::string text;
+    int n = 0;
+    for (; text.size() < 100000; ++n) text += passage;
+    auto const doc = parse(text);
+    REQUIRE(doc.blocks.size() == 1);
+    check_provenance(doc);
+    auto const all = lines_of(doc);
+    REQUIRE(all.size() == once.size() * static_cast<std::size_t>(n));
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        CAPTURE(i);
+        CHECK(all[i] == once[i % once.size()]);
+    }
+}
+
 TEST_CASE("actions and topics: invariants on every corpus document") {
     std::size_t docs = 0, actions = 0, topics = 0;
     for (auto const& entry : std::filesystem::directory_iterator(REPORTX_CORPUS_DIR)) {
