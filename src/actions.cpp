@@ -618,7 +618,7 @@ private:
 
 void extract_actions(document& doc, lexicon const& lex, lexicon_hits const& hits) {
     if (hits.of[lexicon_hits::verb].empty()) return;
-    std::unique_ptr<action_tables> local;  // a user lexicon's (an empty std::optional of one cost a memset of its 8 KB)
+    std::unique_ptr<action_tables> local;  // a user lexicon's
     scanner s(doc, lex, hits, tables_for(lex, local));
     // About one action per verb hit at most (the corpus has 0.57): room for them up front
     // spares moving every action at each growth of the vector.
