@@ -136,14 +136,6 @@ constexpr auto object_step = [] {
     return step;
 }();
 
-// The bytes a blank (utf8::is_blank) may start with: ASCII white space, and the lead
-// bytes of U+0085, U+00A0 (C2), U+1680 (E1), U+2000-U+2060 (E2), U+3000 (E3), U+FEFF (EF).
-constexpr auto may_start_blank = [] {
-    std::array<bool, 256> may{};
-    for (unsigned char c : {' ', '\t', '\n', '\r', '\v', '\f', '\xC2', '\xE1', '\xE2', '\xE3', '\xEF'}) may[c] = true;
-    return may;
-}();
-
 class scanner {
 public:
     scanner(document& doc, lexicon const& lex, lexicon_hits const& hits, action_tables const& tables)
@@ -312,7 +304,6 @@ private:
             if (c >= 0xE5 && c <= 0xE9) return false;  // Han, as in han_at
             auto cp = utf8::decode(t_, h).cp;
             if (utf8::is_han(cp)) return false;
-            if (cp > 0x3000 && cp != 0xFEFF) return true;  // CJK marks (，。、): no blank is above U+3000 but U+FEFF
             if (!utf8::is_blank(cp) || cp == 0x2028 || cp == 0x2029) return true;
         }
         return was;
@@ -352,12 +343,7 @@ private:
                cp == 0x2028 || cp == 0x2029;
     }
 
-    // utf8::skip_blank, with the common case first: a byte no blank starts with (a blank
-    // is ASCII white space or starts with C2, E1, E2, E3 or EF; Han starts with E4-E9).
-    std::size_t skip_blank(std::size_t p) const noexcept {
-        if (p < end_ && !may_start_blank[static_cast<unsigned char>(t_[p])]) return p;
-        return utf8::skip_blank(t_, p, end_);
-    }
+    std::size_t skip_blank(std::size_t p) const noexcept { return utf8::skip_blank(t_, p, end_); }
 
     // The hit of kind k at p, unless it is a stop entry; null if none.
     lexicon_match const* word(lexicon_hits::kind k, std::size_t p) const noexcept {
@@ -574,7 +560,7 @@ private:
         while (oe > ob) {  // trim trailing blanks and list commas (`livelihoods, and ...`)
             std::size_t q = prev_start(oe, ob);
             auto c = static_cast<unsigned char>(t_[q]);
-            if (c != ',' && !may_start_blank[c]) break;  // most often: no blank, comma or 、
+            if (c != ',' && !utf8::may_begin_blank(c)) break;  // most often: no blank, comma or 、
             auto cp = utf8::decode(t_, q).cp;
             if (!utf8::is_blank(cp) && cp != ',' && cp != U'、') break;
             oe = q;

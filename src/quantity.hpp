@@ -122,27 +122,7 @@ private:
 /// Text helpers the statements stage uses unqualified (include/reportx/utf8.hpp).
 using utf8::is_ascii_alpha;
 using utf8::is_ascii_digit;
-
-/// utf8::skip_blank and skip_blank_back, with the usual case (no blank there) told from a
-/// byte or two: a blank is ASCII white space or begins with C2, E1, E2, E3 or EF, so a
-/// letter, a digit or a Chinese character (lead E4..E9) is none.
-[[nodiscard]] inline std::size_t skip_blank(std::string_view t, std::size_t pos, std::size_t to) noexcept {
-    if (pos < to) {
-        auto const c = static_cast<unsigned char>(t[pos]);
-        if ((c > ' ' && c < 0x80) || (c >= 0xE4 && c <= 0xE9)) return pos;
-    }
-    return utf8::skip_blank(t, pos, to);
-}
-[[nodiscard]] inline std::size_t skip_blank_back(std::string_view t, std::size_t pos, std::size_t from) noexcept {
-    if (pos > from) {
-        auto const c = static_cast<unsigned char>(t[pos - 1]);
-        if (c > ' ' && c < 0x80) return pos;
-        if (pos - from >= 3) {
-            auto const lead = static_cast<unsigned char>(t[pos - 3]);
-            if (lead >= 0xE4 && lead <= 0xE9) return pos;
-        }
-    }
-    return utf8::skip_blank_back(t, pos, from);
-}
+using utf8::skip_blank;
+using utf8::skip_blank_back;
 
 }  // namespace reportx::detail

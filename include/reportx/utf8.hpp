@@ -70,24 +70,45 @@ inline constexpr auto ascii_alnum_table = [] {
            cp == 0x85 || cp == 0x2028 || cp == 0x2029;
 }
 
-/// Space or zero-width: nothing a reader sees.
-[[nodiscard]] constexpr bool is_blank(char32_t cp) noexcept { return is_space(cp) || is_zero_width(cp); }
+/// Space or zero-width: nothing a reader sees. (None is above U+3000 but U+FEFF: CJK
+/// punctuation and full-width forms, the code points most often asked about, take one test.)
+[[nodiscard]] constexpr bool is_blank(char32_t cp) noexcept {
+    return cp > 0x3000 ? cp == 0xFEFF : is_space(cp) || is_zero_width(cp);
+}
+
+namespace detail {
+inline constexpr auto blank_lead_table = [] {
+    std::array<bool, 256> t{};
+    for (unsigned char c : {' ', '\t', '\n', '\r', '\v', '\f', '\xC2', '\xE1', '\xE2', '\xE3', '\xEF'}) t[c] = true;
+    return t;
+}();
+}  // namespace detail
+
+/// Whether a blank (is_blank) may begin with the byte c: ASCII white space, or the lead
+/// byte of U+0085 and U+00A0 (C2), U+1680 (E1), U+2000-U+2060 (E2), U+3000 (E3) or U+FEFF
+/// (EF). A letter, a digit or a Chinese character (lead E4-E9) begins none: most places a
+/// blank is looked for are told from one byte, without decoding.
+[[nodiscard]] constexpr bool may_begin_blank(unsigned char c) noexcept { return detail::blank_lead_table[c]; }
 
 /// Skips blanks (spaces of every kind, zero-width characters) forward from `pos`, not past `to`.
 [[nodiscard]] inline std::size_t skip_blank(std::string_view t, std::size_t pos, std::size_t to) noexcept {
-    while (pos < to) {
-        auto d = decode(t, pos);
-        if (!is_blank(d.cp)) break;
+    while (true) {
+        if (pos >= to) return to;
+        if (!may_begin_blank(static_cast<unsigned char>(t[pos]))) return pos;  // the common case
+        auto const d = decode(t, pos);
+        if (!is_blank(d.cp)) return pos;
         pos += d.length;
     }
-    return pos < to ? pos : to;
 }
 
 /// Skips blanks backward from `pos` (exclusive), not before `from`.
 [[nodiscard]] inline std::size_t skip_blank_back(std::string_view t, std::size_t pos, std::size_t from) noexcept {
+    auto const* s = reinterpret_cast<unsigned char const*>(t.data());
     while (pos > from) {
-        std::size_t p = prev(t, pos);
-        if (!is_blank(decode(t, p).cp)) break;
+        // The code point before pos starts at pos - 1 (ASCII), at pos - 3 when a three-byte
+        // lead is there (Chinese text), else where prev finds it.
+        std::size_t p = s[pos - 1] < 0x80 ? pos - 1 : pos >= 3 && (s[pos - 3] & 0xF0) == 0xE0 ? pos - 3 : prev(t, pos);
+        if (!may_begin_blank(s[p]) || !is_blank(decode(t, p).cp)) break;
         pos = p;
     }
     return pos;

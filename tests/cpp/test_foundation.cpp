@@ -88,6 +88,28 @@ TEST_CASE("utf8: find_invalid agrees with the definition on long mixed text with
     }
 }
 
+TEST_CASE("utf8: the lead-byte test of skip_blank lets every blank of the BMP through") {
+    // skip_blank and skip_blank_back decode only where may_begin_blank holds: a blank whose
+    // first byte it turned down would never be skipped.
+    std::vector<char32_t> missed, wrong_skip;
+    for (char32_t cp = 0; cp < 0x10000; ++cp) {
+        if (cp >= 0xD800 && cp <= 0xDFFF) continue;  // surrogates are no characters
+        std::string const b = rxtest::utf8_of(cp);
+        bool const blank = utf8::is_blank(cp);
+        if (blank != (utf8::is_space(cp) || utf8::is_zero_width(cp))) missed.push_back(cp);
+        if (blank && !utf8::may_begin_blank(static_cast<unsigned char>(b[0]))) missed.push_back(cp);
+        std::string const fwd = b + "a", back = "a" + b;
+        if (utf8::skip_blank(fwd, 0, fwd.size()) != (blank ? b.size() : 0) ||
+            utf8::skip_blank_back(back, back.size(), 0) != (blank ? 1 : back.size()))
+            wrong_skip.push_back(cp);
+    }
+    CHECK(missed.empty());
+    CHECK(wrong_skip.empty());
+    CHECK(utf8::skip_blank("\xE3\x80\x80 \xC2\xA0\xEF\xBB\xBF\xE2\x80\x83增长", 0, 18) == 12);
+    CHECK(utf8::skip_blank_back("增长\xE3\x80\x80 \xC2\xA0\xEF\xBB\xBF\xE2\x80\x83", 18, 0) == 6);
+    CHECK(utf8::skip_blank_back("增长\xE3\x80\x80", 9, 6) == 6);
+}
+
 TEST_CASE("codepoint_index: byte offsets become code points") {
     std::string t = "增长5.2%，GDP";
     codepoint_index cp(t);
