@@ -23,8 +23,8 @@
 // and skips to the next clause mark or connector while reading an object.
 #include <algorithm>
 #include <array>
-#include <bitset>
 #include <bit>
+#include <bitset>
 #include <cstring>
 #include <memory>
 #include <optional>
@@ -34,11 +34,8 @@
 #include <utility>
 #include <vector>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include "reportx/utf8.hpp"
+#include "simd.hpp"
 #include "stages.hpp"
 #include "topics_actions.hpp"
 
@@ -126,14 +123,12 @@ action_tables const& tables_for(lexicon const& lex, std::unique_ptr<action_table
     return *local;
 }
 
-// By lead byte: how far next_mark steps over a code point that cannot end an object
-// (its UTF-8 length), or 0 where one may: ; ! ? : . and line ends, the comma, and the
+// The bytes an object may end at (next_mark): ; ! ? : . and line ends, the comma, and the
 // lead bytes of ，；！？： (EF), 。、 (E3) and U+2028/9 (E2). Han (lead E4-E9) never does.
-constexpr auto object_step = [] {
-    std::array<std::uint8_t, 256> step{};
-    for (unsigned c = 0; c < 256; ++c) step[c] = utf8::sequence_length(static_cast<unsigned char>(c));
-    for (unsigned char c : {';', '!', '?', ':', '.', '\n', '\r', ',', '\xE2', '\xE3', '\xEF'}) step[c] = 0;
-    return step;
+constexpr auto may_end_object = [] {
+    std::array<bool, 256> may{};
+    for (unsigned char c : {';', '!', '?', ':', '.', '\n', '\r', ',', '\xE2', '\xE3', '\xEF'}) may[c] = true;
+    return may;
 }();
 
 class scanner {
@@ -325,7 +320,7 @@ private:
     // Bytes taken by a clause-ending mark at p, 0 if none.
     std::size_t hard_break(std::size_t p) const noexcept {
         auto c = static_cast<unsigned char>(t_[p]);
-        if (object_step[c]) return 0;  // most bytes: no mark starts with them
+        if (!may_end_object[c]) return 0;  // most bytes: no mark starts with them
         if (c == ';' || c == '!' || c == '?' || c == '\n' || c == '\r') return 1;
         if (c == '.' || c == ':')  // not inside 5.2, 9:00, U.S.
             return (p + 1 >= end_ || !is_ascii_alnum(static_cast<unsigned char>(t_[p + 1]))) ? 1 : 0;
@@ -473,26 +468,20 @@ private:
         return head_at(p) != nullptr;
     }
 
-    // The first place in [p, to) where an object may end (object_step 0), or `to`. With
-    // SSE2, sixteen bytes are compared at a time with the same marks; a mark is ASCII or a
-    // lead byte, so the first one found starts a code point. The rest (and the code after
-    // a block of sixteen, which may start inside a code point: continuation bytes step
-    // by one) goes a code point at a time.
+    // The first place in [p, to) where an object may end (may_end_object), or `to`: sixteen
+    // bytes at a time with SSE2, compared with the same marks. A mark is ASCII or a lead
+    // byte, never part of another code point, so the bytes are tested one by one (and the
+    // first found starts a code point).
     std::size_t next_mark(std::size_t p, std::size_t to) const noexcept {
-#if defined(__SSE2__)
-        auto const* s = reinterpret_cast<unsigned char const*>(t_.data());
-        auto is = [](__m128i v, char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
-        for (; p + 16 <= to; p += 16) {
-            __m128i v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(s + p));
-            __m128i fe = _mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xFE)));  // E2|E3, :|;
-            __m128i fd = _mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xFD)));  // ,|.
-            __m128i m = _mm_or_si128(_mm_or_si128(is(fe, '\xE2'), is(fe, ':')), _mm_or_si128(is(fd, ','), is(v, '\xEF')));
-            m = _mm_or_si128(m, _mm_or_si128(_mm_or_si128(is(v, '!'), is(v, '?')), _mm_or_si128(is(v, '\n'), is(v, '\r'))));
-            if (auto bits = static_cast<unsigned>(_mm_movemask_epi8(m))) return p + static_cast<std::size_t>(std::countr_zero(bits));
-        }
-#endif
-        for (std::size_t n; p < to && (n = object_step[static_cast<unsigned char>(t_[p])]);) p += n;
-        return p < to ? p : to;
+        return simd::find_byte(
+            reinterpret_cast<unsigned char const*>(t_.data()), p, to,
+            [](auto v) {
+                using simd::eq, simd::masked;
+                return simd::bits(simd::any(eq(masked(v, '\xFE'), '\xE2'), eq(masked(v, '\xFE'), ':'),  // E2|E3, :|;
+                                            eq(masked(v, '\xFD'), ','), eq(v, '\xEF'),                  // ,|.
+                                            eq(v, '!'), eq(v, '?'), eq(v, '\n'), eq(v, '\r')));
+            },
+            [](unsigned char c) { return may_end_object[c]; });
     }
 
     // The end of the object that starts at p: the clause end (exclusive).

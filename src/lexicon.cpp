@@ -13,6 +13,7 @@
 
 #include "reportx/error.hpp"
 #include "reportx/utf8.hpp"
+#include "simd.hpp"
 #include "trie.hpp"
 
 namespace reportx {
@@ -151,16 +152,7 @@ bool may_start(start_filter const& f, std::string_view t, std::size_t pos, std::
 }
 
 #if defined(__SSE2__)
-// The bytes of v that are ASCII letters or digits, as a bit mask.
-inline unsigned ascii_alnum_mask(__m128i v) noexcept {
-    // x in [lo, lo + span] as unsigned bytes: min(x - lo, span) == x - lo.
-    auto in_range = [](__m128i x, char lo, char span) {
-        __m128i d = _mm_sub_epi8(x, _mm_set1_epi8(lo));
-        return _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(span)), d);
-    };
-    __m128i const letters = in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 25);
-    return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letters, in_range(v, '0', 9))));
-}
+using detail::simd::ascii_alnum_mask;  // the bytes of v that are ASCII letters or digits, as a bit mask
 #endif
 
 // Phase 1 of a scan: from i on, the places (offsets from `base`, at most `cap` of them)

@@ -5,15 +5,11 @@
 #include "quantity.hpp"
 
 #include <algorithm>  // std::min, std::max
-#include <bit>        // std::countr_zero
 #include <charconv>   // std::from_chars
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #include "reportx/grammar/structure_match.hpp"
 #include "reportx/utf8.hpp"
+#include "simd.hpp"
 
 namespace reportx::detail {
 
@@ -70,21 +66,12 @@ std::optional<lexicon_match> match_ending(kind_matcher const& k, std::string_vie
     return r;
 }
 
-// Where the run of ASCII letters from i ends (not past to), sixteen bytes at a time with
-// SSE2: a byte is a letter when, signed, 'a' - 1 < (b | 0x20) < 'z' + 1.
+// Where the run of ASCII letters from i ends (not past to), sixteen bytes at a time with SSE2.
 std::size_t letters_end(std::string_view t, std::size_t i, std::size_t to) noexcept {
-#if defined(__SSE2__)
-    for (; i + 16 <= to; i += 16) {
-        __m128i const v =
-            _mm_or_si128(_mm_loadu_si128(reinterpret_cast<__m128i const*>(t.data() + i)), _mm_set1_epi8(0x20));
-        __m128i const letter =
-            _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1)));
-        if (auto const other = ~static_cast<unsigned>(_mm_movemask_epi8(letter)) & 0xFFFFu)
-            return i + static_cast<std::size_t>(std::countr_zero(other));
-    }
-#endif
-    while (i < to && is_ascii_alpha(t[i])) ++i;
-    return i;
+    return simd::find_byte(
+        reinterpret_cast<unsigned char const*>(t.data()), i, to,
+        [](auto v) { return ~simd::bits(simd::ascii_letters(v)) & 0xFFFFu; },
+        [](unsigned char c) { return !is_ascii_alpha(c); });
 }
 
 // ASCII white space only (English numbers and their words are separated by spaces).

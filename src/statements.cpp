@@ -3,15 +3,11 @@
 // qualitative items of a main-target list. Reads only the model (blocks, sections,
 // doc.year) and the lexicon; every cue is lexicon data (data/lexicon/cues.tsv).
 #include <algorithm>  // std::sort, std::min
-#include <bit>        // std::countr_zero
 #include <charconv>   // std::from_chars
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #include "quantity.hpp"
 #include "reportx/utf8.hpp"
+#include "simd.hpp"
 #include "stages.hpp"
 
 namespace reportx::detail {
@@ -52,20 +48,11 @@ std::optional<int> year_at(std::string_view t, std::size_t b, std::size_t e) {
 }
 
 // The first ASCII digit in t[from, to), or `to`. Most text has few digits, so sixteen
-// bytes are tested at once with SSE2 (a byte is a digit when, signed, '0' - 1 < b < '9' + 1).
+// bytes are tested at once with SSE2.
 std::size_t find_digit(std::string_view t, std::size_t from, std::size_t to) noexcept {
-#if defined(__SSE2__)
-    auto const* s = reinterpret_cast<unsigned char const*>(t.data());
-    for (; from + 16 <= to; from += 16) {
-        __m128i const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(s + from));
-        __m128i const digit =
-            _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
-        if (auto const bits = static_cast<unsigned>(_mm_movemask_epi8(digit)))
-            return from + static_cast<std::size_t>(std::countr_zero(bits));
-    }
-#endif
-    while (from < to && !is_ascii_digit(t[from])) ++from;
-    return from;
+    return simd::find_byte(
+        reinterpret_cast<unsigned char const*>(t.data()), from, to,
+        [](auto v) { return simd::bits(simd::in_range(v, '0', 9)); }, [](unsigned char c) { return is_ascii_digit(c); });
 }
 
 // Years written in the range [from, to): (position, year), in text order.
@@ -248,22 +235,15 @@ constexpr bool is_delimiter_byte(unsigned char c) noexcept {
     return c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '.' || c == 0xE3 || c == 0xEF;
 }
 std::size_t next_delimiter_byte(std::string_view t, std::size_t p, std::size_t end) noexcept {
-    auto const* s = reinterpret_cast<unsigned char const*>(t.data());
-#if defined(__SSE2__)
-    for (; p + 16 <= end; p += 16) {
-        __m128i const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(s + p));
-        auto is = [](__m128i x, char c) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(c)); };
-        // ',' and '.' differ in one bit, as do ':' and ';': each pair is one test with that bit off
-        __m128i const comma_stop = is(_mm_and_si128(v, _mm_set1_epi8(~0x02)), ',');
-        __m128i const colons = is(_mm_and_si128(v, _mm_set1_epi8(~0x01)), ':');
-        __m128i const marks = _mm_or_si128(_mm_or_si128(comma_stop, colons), _mm_or_si128(is(v, '!'), is(v, '?')));
-        __m128i const hit = _mm_or_si128(marks, _mm_or_si128(is(v, '\xE3'), is(v, '\xEF')));
-        if (auto const bits = static_cast<unsigned>(_mm_movemask_epi8(hit)))
-            return p + static_cast<std::size_t>(std::countr_zero(bits));
-    }
-#endif
-    while (p < end && !is_delimiter_byte(s[p])) ++p;
-    return p;
+    return simd::find_byte(
+        reinterpret_cast<unsigned char const*>(t.data()), p, end,
+        [](auto v) {
+            // ',' and '.' differ in one bit, as do ':' and ';': each pair is one test with that bit off
+            using simd::eq, simd::masked;
+            return simd::bits(simd::any(eq(masked(v, ~0x02), ','), eq(masked(v, ~0x01), ':'), eq(v, '!'),
+                                        eq(v, '?'), eq(v, '\xE3'), eq(v, '\xEF')));
+        },
+        is_delimiter_byte);
 }
 
 void extractor::index_delimiters(block const& b) {

@@ -30,12 +30,10 @@
 #include <string>     // std::string
 #include <vector>     // std::vector
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #include "reportx/grammar/structure_match.hpp"
 #include "reportx/utf8.hpp"
+#include "simd.hpp"
 #include "stages.hpp"
 
 namespace reportx::detail {
@@ -712,7 +710,7 @@ private:
         std::size_t i = from;
 #if defined(__SSE2__)
         auto load = [&](std::size_t at) { return _mm_loadu_si128(reinterpret_cast<__m128i const*>(s + at)); };
-        auto eq = [](__m128i v, char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+        using simd::eq;
         // Where `:` or `：` starts in [at, at + 16), as bits.
         auto colons = [&](std::size_t at) {
             __m128i const first = load(at);
@@ -819,18 +817,13 @@ private:
         auto const* s = reinterpret_cast<unsigned char const*>(t_.data());
         std::size_t han = 0, latin = 0, i = 0;
 #if defined(__SSE2__)
-        // x in [lo, lo + span] as unsigned bytes: min(x - lo, span) == x - lo (all ones).
-        auto in_range = [](__m128i v, char lo, char span) {
-            __m128i d = _mm_sub_epi8(v, _mm_set1_epi8(lo));
-            return _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(span)), d);
-        };
         // Per-byte counters (a match subtracts -1), summed every 255 blocks before they wrap.
         while (i + 16 <= t_.size()) {
             __m128i h = _mm_setzero_si128(), l = _mm_setzero_si128();
             for (int k = 0; k < 255 && i + 16 <= t_.size(); ++k, i += 16) {
                 __m128i v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(s + i));
-                h = _mm_sub_epi8(h, in_range(v, static_cast<char>(0xE4), 5));
-                l = _mm_sub_epi8(l, in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 25));
+                h = _mm_sub_epi8(h, simd::in_range(v, static_cast<char>(0xE4), 5));
+                l = _mm_sub_epi8(l, simd::ascii_letters(v));
             }
             auto sum = [](__m128i c) {
                 __m128i t = _mm_sad_epu8(c, _mm_setzero_si128());
