@@ -17,11 +17,6 @@ namespace reportx::detail {
 
 namespace {
 
-// The code point of the three-byte character at s.
-char32_t three_byte_cp(unsigned char const* s) noexcept {
-    return char32_t((s[0] & 0x0F) << 12 | (s[1] & 0x3F) << 6 | (s[2] & 0x3F));
-}
-
 // The code point that ends at `end` (> 0) of valid UTF-8, one- and three-byte characters
 // (nearly all) decoded inline: no walk back over the bytes.
 char32_t cp_before(std::string_view t, std::size_t end) noexcept {

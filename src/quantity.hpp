@@ -13,6 +13,7 @@
 #include "reportx/lexicon.hpp"
 #include "reportx/model.hpp"
 #include "reportx/utf8.hpp"
+#include "trie.hpp"  // fold_cp, three_byte_cp
 
 namespace reportx::detail {
 
@@ -61,21 +62,17 @@ private:
     std::uint64_t bits_[(26 * 26 * 16 + 63) / 64] = {};
 };
 
-/// A set of code points folded like the matcher folds them (ASCII lower case, ASCII white
-/// space as ' '): exact below 0x80, hashed above, so "no" is sure and "maybe" mostly right.
+/// A set of code points folded like the matcher folds them (fold_cp: ASCII lower case,
+/// ASCII white space as ' '): exact below 0x80, hashed above, so "no" is sure and "maybe"
+/// mostly right.
 class cp_filter {
 public:
-    static constexpr char32_t fold(char32_t c) noexcept {
-        if (c >= 'A' && c <= 'Z') return c + 32;
-        if (c == '\t' || c == '\n' || c == '\r') return ' ';
-        return c;
-    }
     void add(char32_t cp) noexcept { set_bit(slot(cp)); }
     [[nodiscard]] bool may_hold(char32_t cp) const noexcept { return bit(slot(cp)); }
 
 private:
     // [0, 128) ASCII (folded), [128, 640) a hash of the others
-    static std::uint32_t slot(char32_t c) noexcept { return c < 0x80 ? fold(c) : 128 + ((c * 0x9E3779B1u) >> 23); }
+    static std::uint32_t slot(char32_t c) noexcept { return c < 0x80 ? fold_cp(c) : 128 + ((c * 0x9E3779B1u) >> 23); }
     void set_bit(std::uint32_t i) noexcept { bits_[i >> 6] |= std::uint64_t{1} << (i & 63); }
     bool bit(std::uint32_t i) const noexcept { return (bits_[i >> 6] >> (i & 63)) & 1; }
     std::uint64_t bits_[10] = {};
