@@ -19,16 +19,17 @@ namespace {
 
 // The code point that ends at `end` (> 0) of valid UTF-8, one- and three-byte characters
 // (nearly all) decoded inline: no walk back over the bytes.
-char32_t cp_before(std::string_view t, std::size_t end) noexcept {
+[[gnu::always_inline]] inline char32_t cp_before(std::string_view t, std::size_t end) noexcept {
     auto const* s = reinterpret_cast<unsigned char const*>(t.data());
     if (s[end - 1] < 0x80) return s[end - 1];
     if (end >= 3 && (s[end - 3] & 0xF0) == 0xE0) return three_byte_cp(s + end - 3);
     return utf8::decode(t, utf8::prev(t, end)).cp;
 }
 
-// Whether an alias may begin at pos (< to), or end at end, by the character there: ASCII
-// and three-byte characters (nearly all of them) are told by the filter; any other, or
-// one cut off by `to`, is left to the matcher.
+// Whether an alias may begin at pos (< to) by the character there: ASCII and three-byte
+// characters (nearly all of them) are told by the filter; any other, or one cut off by
+// `to`, is left to the matcher. Whether one may end at `end`: the filter is asked about
+// the character before it (cp_before).
 bool may_begin_at(cp_filter const& f, std::string_view t, std::size_t pos, std::size_t to) noexcept {
     auto const* s = reinterpret_cast<unsigned char const*>(t.data()) + pos;
     if (s[0] < 0x80) return f.may_hold(s[0]);
@@ -36,10 +37,7 @@ bool may_begin_at(cp_filter const& f, std::string_view t, std::size_t pos, std::
     return true;
 }
 bool may_end_at(cp_filter const& f, std::string_view t, std::size_t end) noexcept {
-    auto const* s = reinterpret_cast<unsigned char const*>(t.data());
-    if (s[end - 1] < 0x80) return f.may_hold(s[end - 1]);
-    if (end >= 3 && (s[end - 3] & 0xF0) == 0xE0) return f.may_hold(three_byte_cp(s + end - 3));
-    return true;
+    return f.may_hold(cp_before(t, end));
 }
 
 // A matcher lookup that starts right after a digit: the word-boundary rule of the
