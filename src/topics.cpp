@@ -6,6 +6,7 @@
 // all with the alias's span. Entries whose id is `none` or starts with `none.` are
 // stop phrases: they take the text (longest match) and report nothing.
 #include <algorithm>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -22,9 +23,10 @@ bool is_stop_id(std::string_view id) noexcept {
 
 namespace {
 
-/// The (id, label) pairs a group entry expands to: the label of the id's own entry, or the
-/// id itself when the lexicon has none. Resolved once per group entry and document; the
-/// topic entries are listed once, on the first group hit, for the look-ups.
+/// The (id, label) pairs a group entry expands to: the label of the id's own topic entry,
+/// or the id itself when the lexicon has none. Resolved once per group entry and document
+/// (group hits are few); a deque, so that the pairs of() returned stay where they are when
+/// another entry is resolved.
 class group_expansions {
 public:
     explicit group_expansions(lexicon const& lex) : lex_(lex) {}
@@ -32,23 +34,18 @@ public:
     std::vector<std::pair<std::string, std::string>> const& of(std::uint32_t entry) {
         for (auto const& [e, pairs] : resolved_)
             if (e == entry) return pairs;
-        if (topic_entries_.empty())
-            for (auto const& e : lex_.entries())
-                if (e.kind == "topic") topic_entries_.push_back(&e);
         std::vector<std::pair<std::string, std::string>> pairs;
         for (auto const& id : lex_.entry(entry).expands) {
             if (is_stop_id(id)) continue;
-            auto it = std::find_if(topic_entries_.begin(), topic_entries_.end(),
-                                   [&](lexicon_entry const* e) { return e->id == id; });
-            pairs.emplace_back(id, it != topic_entries_.end() ? (*it)->label : id);
+            auto const* e = lex_.find("topic", id);
+            pairs.emplace_back(id, e ? e->label : id);
         }
         return resolved_.emplace_back(entry, std::move(pairs)).second;
     }
 
 private:
     lexicon const& lex_;
-    std::vector<lexicon_entry const*> topic_entries_;
-    std::vector<std::pair<std::uint32_t, std::vector<std::pair<std::string, std::string>>>> resolved_;
+    std::deque<std::pair<std::uint32_t, std::vector<std::pair<std::string, std::string>>>> resolved_;
 };
 
 }  // namespace
