@@ -533,6 +533,24 @@ std::shared_ptr<lexicon_scanner const> lexicon::scanner(std::vector<std::string>
     return s;
 }
 
+void const* lexicon::derived(void const* tag, std::shared_ptr<void const> (*make)(lexicon const&)) const {
+    auto const built = [&]() -> void const* {
+        for (auto const& [t, tables] : derived_.built)
+            if (t == tag) return tables.get();
+        return nullptr;
+    };
+    {
+        std::lock_guard<std::mutex> lock(derived_.mutex);
+        if (auto const* tables = built()) return tables;
+    }
+    // Built outside the lock: building one stage's tables may ask for another's.
+    auto tables = make(*this);
+    std::lock_guard<std::mutex> lock(derived_.mutex);
+    if (auto const* first = built()) return first;  // another thread built them meanwhile
+    derived_.built.emplace_back(tag, std::move(tables));
+    return derived_.built.back().second.get();
+}
+
 matcher const& lexicon::match(std::string_view kind) const {
     for (auto const& [k, m] : matchers_)
         if (k == kind) return *m;

@@ -94,7 +94,7 @@ struct kind_matcher {
     cp_filter first, last;
 };
 
-/// The lexicon kinds a quantity scan needs, looked up once.
+/// The lexicon kinds a quantity scan needs, looked up once per lexicon (lexicon::derived).
 class quantity_scanner {
 public:
     explicit quantity_scanner(lexicon const& lex);

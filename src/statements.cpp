@@ -126,7 +126,7 @@ constexpr int max_cue_steps = 64;  // how far back a lookup skips unusable cues
 class extractor {
 public:
     extractor(document& doc, lexicon const& lex, lexicon_hits const& hits)
-        : doc_(doc), t_(doc.text), lex_(lex), hits_(hits), scanner_(lex), direction_post_(lex.match("direction_post")) {}
+        : doc_(doc), t_(doc.text), lex_(lex), hits_(hits), scanner_(lex.derived<quantity_scanner>()), direction_post_(lex.match("direction_post")) {}
 
     void run();
 
@@ -161,7 +161,7 @@ private:
     std::string_view t_;
     lexicon const& lex_;
     lexicon_hits const& hits_;  // metrics, directions, kind, period and section cues, target-list lead-ins
-    quantity_scanner scanner_;
+    quantity_scanner const& scanner_;  // built once per lexicon
     matcher const& direction_post_;
     int year_ = 0;  // 0: unknown
     window_cues cues_;  // of the current block (prepare_cues)

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -121,12 +122,36 @@ public:
     /// First entry of `kind` whose id is `id`.
     [[nodiscard]] lexicon_entry const* find(std::string_view kind, std::string_view id) const;
 
+    /// Tables a parse stage derives from this lexicon: a T built as T(*this) on first use
+    /// and kept with this lexicon object (thread-safe), so that parses do not build them
+    /// per document. T may refer into the lexicon.
+    template <class T>
+    [[nodiscard]] T const& derived() const {
+        static char tag;  // one per T: its address names T's tables
+        auto const make = [](lexicon const& lex) -> std::shared_ptr<void const> { return std::make_shared<T const>(lex); };
+        return *static_cast<T const*>(derived(&tag, make));
+    }
+
 private:
     void compile();
+    [[nodiscard]] void const* derived(void const* tag, std::shared_ptr<void const> (*make)(lexicon const&)) const;
     std::vector<lexicon_entry> entries_;
     std::vector<std::pair<std::string, std::shared_ptr<matcher>>> matchers_;
     struct scanner_cache;
     std::shared_ptr<scanner_cache> scanners_;
+    /// What derived() has built, by tag. Tables may point into the lexicon they were built
+    /// from, so a copy of a lexicon, a lexicon moved or one assigned to starts with none.
+    struct derived_store {
+        derived_store() = default;
+        derived_store(derived_store const&) noexcept {}
+        derived_store& operator=(derived_store const&) noexcept {
+            built.clear();
+            return *this;
+        }
+        std::mutex mutex;
+        std::vector<std::pair<void const*, std::shared_ptr<void const>>> built;
+    };
+    mutable derived_store derived_;
 };
 
 }  // namespace reportx
