@@ -65,8 +65,7 @@ struct group {
 
 // What the scanner derives from a lexicon: compound verbs, and per entry the facts a
 // lookup needs (a stop id? its weight?) so that no entry's id is compared per hit. Built
-// once for the built-in lexicon (it lives as long as the program), once per parse for a
-// user's.
+// once per lexicon (lexicon::derived).
 struct action_tables {
     explicit action_tables(lexicon const& lex) {
         auto const& es = lex.entries();
@@ -115,16 +114,6 @@ private:
         }
     }
 };
-
-action_tables const& tables_for(lexicon const& lex, std::unique_ptr<action_tables>& local) {
-    auto const builtin = lexicon::builtin();
-    if (&lex == builtin.get()) {
-        static action_tables const tables(*builtin);
-        return tables;
-    }
-    local = std::make_unique<action_tables>(lex);
-    return *local;
-}
 
 // By lead byte: how far next_mark steps over a code point that cannot end an object
 // (its UTF-8 length), or 0 where one may: ; ! ? : . and line ends, the comma, and the
@@ -592,8 +581,7 @@ private:
 
 void extract_actions(document& doc, lexicon const& lex, lexicon_hits const& hits) {
     if (hits.of[lexicon_hits::verb].empty()) return;
-    std::unique_ptr<action_tables> local;  // a user lexicon's (an empty std::optional of one cost a memset of its 8 KB)
-    scanner s(doc, lex, hits, tables_for(lex, local));
+    scanner s(doc, lex, hits, lex.derived<action_tables>());
     // About one action per verb hit at most (the corpus has 0.57): room for them up front
     // spares moving every action at each growth of the vector.
     doc.actions.reserve(doc.actions.size() + hits.of[lexicon_hits::verb].size());
