@@ -5,6 +5,7 @@
 #include <mutex>
 #include <fstream>
 #include <sstream>
+#include <utility>
 #include <stdexcept>
 
 #if defined(__SSE2__)
@@ -143,13 +144,6 @@ bool alnum_at(std::string_view t, std::size_t i) noexcept {
     return (first[cp >> 6] >> (cp & 63)) & 1;
 }
 
-// The start filter's question at pos, within [.., to).
-bool may_start(start_filter const& f, std::string_view t, std::size_t pos, std::size_t to) noexcept {
-    auto const* s = reinterpret_cast<unsigned char const*>(t.data());
-    return pos + utf8::sequence_length(s[pos]) <= to && begins_here(s, pos, f.first_words()) &&
-           f.may_continue(s, pos, to);
-}
-
 #if defined(__SSE2__)
 // The bytes of v that are ASCII letters or digits, as a bit mask.
 inline unsigned ascii_alnum_mask(__m128i v) noexcept {
@@ -236,16 +230,28 @@ std::size_t keep_filtered(unsigned char const* s, std::size_t to, std::size_t ba
 }  // namespace
 
 // One kind: the forward index (matches from a start, with the start filter) and a
-// backward trie (matches ending at a place, aliases stored reversed).
+// backward trie (matches ending at a place, aliases stored reversed), and the code points
+// its aliases end with (those they begin with are the filter's).
 struct matcher::impl {
     detail::alias_index forward;
     alias_trie backward;
+    std::vector<std::uint64_t> last = std::vector<std::uint64_t>(1024, 0);
 };
+
+std::uint64_t const matcher::no_code_points_[1024] = {};
 
 matcher::matcher() = default;
 matcher::~matcher() = default;
-matcher::matcher(matcher&&) noexcept = default;
-matcher& matcher::operator=(matcher&&) noexcept = default;
+// A matcher moved from has no aliases, and its code point sets must not point into the
+// impl it gave away.
+matcher::matcher(matcher&& o) noexcept
+    : impl_(std::move(o.impl_)), first_(std::exchange(o.first_, {})), last_(std::exchange(o.last_, {})) {}
+matcher& matcher::operator=(matcher&& o) noexcept {
+    impl_ = std::move(o.impl_);
+    first_ = std::exchange(o.first_, {});
+    last_ = std::exchange(o.last_, {});
+    return *this;
+}
 
 bool matcher::empty() const noexcept { return !impl_; }
 
@@ -254,18 +260,26 @@ void matcher::add(std::string_view alias, std::uint32_t entry) {
     if (!impl_) impl_ = std::make_unique<impl>();
     impl_->forward.add(alias, 0, entry);
     impl_->backward.insert(alias, 0, entry, /*reversed=*/true);
+    auto const* s = reinterpret_cast<unsigned char const*>(alias.data());
+    std::size_t i = alias.size() - 1;
+    while (i > 0 && (s[i] & 0xC0) == 0x80) --i;
+    std::uint32_t const cp = std::min<std::uint32_t>(detail::next_cp(s, i).cp, 0xFFFF);
+    impl_->last[cp >> 6] |= std::uint64_t{1} << (cp & 63);
 }
 
 void matcher::finish() {
     if (!impl_) return;
     impl_->forward.finish();
     impl_->backward.finish();
+    first_.bmp = impl_->forward.filter.first_words();
+    last_.bmp = impl_->last.data();
+    for (auto* set : {&first_, &last_})
+        for (unsigned b = 0; b < 0x80; ++b)
+            if (set->has(detail::fold_cp(b))) set->ascii[b >> 6] |= std::uint64_t{1} << (b & 63);
 }
 
-std::optional<lexicon_match> matcher::longest_at(std::string_view text, std::size_t pos) const {
-    if (!impl_ || pos >= text.size()) return std::nullopt;
-    if (alnum_at(text, pos) && pos > 0 && alnum_at(text, pos - 1)) return std::nullopt;  // inside a word
-    if (!may_start(impl_->forward.filter, text, pos, text.size())) return std::nullopt;
+std::optional<lexicon_match> matcher::walk_from(std::string_view text, std::size_t pos) const {
+    if (!impl_) return std::nullopt;
     std::optional<lexicon_match> best;
     impl_->forward.trie.walk_forward(text, pos, text.size(), [&](std::size_t end, trie_terminal const& t) {
         if (alnum_at(text, end - 1) && alnum_at(text, end)) return;  // ends inside a word
@@ -274,9 +288,8 @@ std::optional<lexicon_match> matcher::longest_at(std::string_view text, std::siz
     return best;
 }
 
-std::optional<lexicon_match> matcher::longest_ending_at(std::string_view text, std::size_t end) const {
-    if (!impl_ || end == 0 || end > text.size()) return std::nullopt;
-    if (alnum_at(text, end - 1) && alnum_at(text, end)) return std::nullopt;  // inside a word
+std::optional<lexicon_match> matcher::walk_back_from(std::string_view text, std::size_t end) const {
+    if (!impl_) return std::nullopt;
     std::optional<lexicon_match> best;
     impl_->backward.walk_backward(text, end, 0, [&](std::size_t begin, trie_terminal const& t) {
         if (begin > 0 && alnum_at(text, begin) && alnum_at(text, begin - 1)) return;  // starts inside a word
@@ -289,18 +302,20 @@ void matcher::find_all(std::string_view text, std::size_t from, std::size_t to,
                        std::vector<lexicon_match>& out) const {
     if (!impl_) return;
     to = std::min(to, text.size());
-    std::string_view t = text.substr(0, to);
+    std::string_view const t = text.substr(0, to);
     auto const* s = reinterpret_cast<unsigned char const*>(t.data());
-    std::size_t i = from;
-    while (i < to) {
-        if (alnum_at(t, i) && i > 0 && alnum_at(t, i - 1)) { ++i; continue; }
-        if ((s[i] & 0xC0) == 0x80) { ++i; continue; }
-        if (auto m = longest_at(t, i)) {
-            out.push_back(*m);
-            i = m->end;
-        } else {
-            i += utf8::sequence_length(s[i]);
+    for (std::size_t i = from; i < to;) {
+        if ((s[i] & 0xC0) == 0x80) {  // inside a character
+            ++i;
+            continue;
         }
+        if (may_begin_at(t, i))
+            if (auto m = walk_from(t, i)) {
+                out.push_back(*m);
+                i = m->end;
+                continue;
+            }
+        i += utf8::sequence_length(s[i]);
     }
 }
 

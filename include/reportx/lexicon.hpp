@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include "reportx/utf8.hpp"
+
 namespace reportx {
 
 struct lexicon_entry {
@@ -53,9 +55,16 @@ public:
     matcher& operator=(matcher&&) noexcept;
 
     /// Longest alias that starts exactly at `pos`, if any.
-    [[nodiscard]] std::optional<lexicon_match> longest_at(std::string_view text, std::size_t pos) const;
+    [[nodiscard]] std::optional<lexicon_match> longest_at(std::string_view text, std::size_t pos) const {
+        // Most places a caller asks about are turned down here, inline, by the code point.
+        if (pos >= text.size() || !may_begin_at(text, pos)) return std::nullopt;
+        return walk_from(text, pos);
+    }
     /// Longest alias that ends exactly at `end` (for metric phrases before a number).
-    [[nodiscard]] std::optional<lexicon_match> longest_ending_at(std::string_view text, std::size_t end) const;
+    [[nodiscard]] std::optional<lexicon_match> longest_ending_at(std::string_view text, std::size_t end) const {
+        if (end == 0 || end > text.size() || !may_end_at(text, end)) return std::nullopt;
+        return walk_back_from(text, end);
+    }
     /// Leftmost-longest, non-overlapping matches in text[from, to), appended to `out`.
     void find_all(std::string_view text, std::size_t from, std::size_t to, std::vector<lexicon_match>& out) const;
     [[nodiscard]] bool empty() const noexcept;
@@ -64,8 +73,42 @@ private:
     friend class lexicon;
     void add(std::string_view alias, std::uint32_t entry);
     void finish();
+    [[nodiscard]] std::optional<lexicon_match> walk_from(std::string_view text, std::size_t pos) const;
+    [[nodiscard]] std::optional<lexicon_match> walk_back_from(std::string_view text, std::size_t end) const;
+
+    static std::uint64_t const no_code_points_[1024];
+    /// The code points that aliases begin (or end) with, folded as the trie folds them:
+    /// ASCII as a set of bytes (either case, any white space), the rest of the BMP as a
+    /// set of 2^16 bits (kept by impl_; above the BMP, U+FFFF stands for all).
+    struct code_points {
+        std::uint64_t ascii[2] = {0, 0};
+        std::uint64_t const* bmp = no_code_points_;
+        [[nodiscard]] bool has_byte(unsigned b) const noexcept { return (ascii[b >> 6] >> (b & 63)) & 1; }
+        [[nodiscard]] bool has(std::uint32_t cp) const noexcept { return (bmp[cp >> 6] >> (cp & 63)) & 1; }
+    };
+    /// Whether an alias may start at pos (< text.size()): by an ASCII byte, not inside a
+    /// word, or a three-byte character (nearly all Chinese) an alias begins with. Other
+    /// characters are left to the walk.
+    [[nodiscard]] bool may_begin_at(std::string_view text, std::size_t pos) const noexcept {
+        auto const* s = reinterpret_cast<unsigned char const*>(text.data());
+        unsigned const b = s[pos];
+        if (b < 0x80) return first_.has_byte(b) && !(utf8::is_ascii_alnum(s[pos]) && pos > 0 && utf8::is_ascii_alnum(s[pos - 1]));
+        if ((b & 0xF0) != 0xE0 || pos + 3 > text.size()) return true;
+        return first_.has((b & 0x0Fu) << 12 | (s[pos + 1] & 0x3Fu) << 6 | (s[pos + 2] & 0x3Fu));
+    }
+    /// The same for an alias that ends at end (0 < end <= text.size()).
+    [[nodiscard]] bool may_end_at(std::string_view text, std::size_t end) const noexcept {
+        auto const* s = reinterpret_cast<unsigned char const*>(text.data());
+        unsigned const b = s[end - 1];
+        if (b < 0x80)
+            return last_.has_byte(b) && !(utf8::is_ascii_alnum(s[end - 1]) && end < text.size() && utf8::is_ascii_alnum(s[end]));
+        if (end < 3 || (s[end - 3] & 0xF0) != 0xE0 || (s[end - 2] & 0xC0) != 0x80) return true;
+        return last_.has((s[end - 3] & 0x0Fu) << 12 | (s[end - 2] & 0x3Fu) << 6 | (b & 0x3Fu));
+    }
+
     struct impl;
     std::unique_ptr<impl> impl_;
+    code_points first_, last_;
 };
 
 /// Several kinds of a lexicon matched in one pass over a text: one trie of all their
