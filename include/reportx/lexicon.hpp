@@ -68,6 +68,17 @@ public:
     /// Leftmost-longest, non-overlapping matches in text[from, to), appended to `out`.
     void find_all(std::string_view text, std::size_t from, std::size_t to, std::vector<lexicon_match>& out) const;
     [[nodiscard]] bool empty() const noexcept;
+    /// Whether an alias may start at pos (< text.size()), told inline by the code point
+    /// there: false when none begins with it (exact for ASCII and three-byte characters,
+    /// nearly all Chinese) or pos is inside an ASCII word. longest_at asks it first.
+    [[nodiscard]] bool may_begin_at(std::string_view text, std::size_t pos) const noexcept {
+        auto const* s = reinterpret_cast<unsigned char const*>(text.data());
+        unsigned const b = s[pos];
+        if (b < 0x80)
+            return first_.has_byte(b) && !(utf8::is_ascii_alnum(s[pos]) && pos > 0 && utf8::is_ascii_alnum(s[pos - 1]));
+        if ((b & 0xF0) != 0xE0 || pos + 3 > text.size()) return true;  // left to the walk
+        return first_.has((b & 0x0Fu) << 12 | (s[pos + 1] & 0x3Fu) << 6 | (s[pos + 2] & 0x3Fu));
+    }
 
 private:
     friend class lexicon;
@@ -86,22 +97,16 @@ private:
         [[nodiscard]] bool has_byte(unsigned b) const noexcept { return (ascii[b >> 6] >> (b & 63)) & 1; }
         [[nodiscard]] bool has(std::uint32_t cp) const noexcept { return (bmp[cp >> 6] >> (cp & 63)) & 1; }
     };
-    /// Whether an alias may start at pos (< text.size()): by an ASCII byte, not inside a
-    /// word, or a three-byte character (nearly all Chinese) an alias begins with. Other
-    /// characters are left to the walk.
-    [[nodiscard]] bool may_begin_at(std::string_view text, std::size_t pos) const noexcept {
-        auto const* s = reinterpret_cast<unsigned char const*>(text.data());
-        unsigned const b = s[pos];
-        if (b < 0x80) return first_.has_byte(b) && !(utf8::is_ascii_alnum(s[pos]) && pos > 0 && utf8::is_ascii_alnum(s[pos - 1]));
-        if ((b & 0xF0) != 0xE0 || pos + 3 > text.size()) return true;
-        return first_.has((b & 0x0Fu) << 12 | (s[pos + 1] & 0x3Fu) << 6 | (s[pos + 2] & 0x3Fu));
-    }
-    /// The same for an alias that ends at end (0 < end <= text.size()).
+    /// The same for an alias that ends at end (0 < end <= text.size()), by the code point
+    /// before it.
     [[nodiscard]] bool may_end_at(std::string_view text, std::size_t end) const noexcept {
         auto const* s = reinterpret_cast<unsigned char const*>(text.data());
         unsigned const b = s[end - 1];
-        if (b < 0x80)
-            return last_.has_byte(b) && !(utf8::is_ascii_alnum(s[end - 1]) && end < text.size() && utf8::is_ascii_alnum(s[end]));
+        if (b < 0x80) {
+            bool const inside_word =
+                utf8::is_ascii_alnum(s[end - 1]) && end < text.size() && utf8::is_ascii_alnum(s[end]);
+            return last_.has_byte(b) && !inside_word;
+        }
         if (end < 3 || (s[end - 3] & 0xF0) != 0xE0 || (s[end - 2] & 0xC0) != 0x80) return true;
         return last_.has((s[end - 3] & 0x0Fu) << 12 | (s[end - 2] & 0x3Fu) << 6 | (b & 0x3Fu));
     }
@@ -171,7 +176,9 @@ public:
     template <class T>
     [[nodiscard]] T const& derived() const {
         static char tag;  // one per T: its address names T's tables
-        auto const make = [](lexicon const& lex) -> std::shared_ptr<void const> { return std::make_shared<T const>(lex); };
+        auto const make = [](lexicon const& lex) -> std::shared_ptr<void const> {
+            return std::make_shared<T const>(lex);
+        };
         return *static_cast<T const*>(derived(&tag, make));
     }
 
