@@ -14,6 +14,7 @@
 
 #include "reportx/error.hpp"
 #include "reportx/utf8.hpp"
+#include "search.hpp"
 #include "trie.hpp"
 
 namespace reportx {
@@ -378,13 +379,15 @@ void lexicon_scanner::scan(std::string_view text, std::size_t from, std::size_t 
 
 void leftmost_longest(std::vector<lexicon_match> const& all, std::size_t from, std::size_t to,
                       std::vector<lexicon_match>& out) {
-    auto it = std::lower_bound(all.begin(), all.end(), from,
-                               [](lexicon_match const& m, std::size_t v) { return m.begin < v; });
+    // The first match that begins at or after `from`: where it lies among a document's
+    // matches is not predictable, so the search is one of conditional moves.
+    auto const* m = all.data() + detail::prefix_length(all, [&](lexicon_match const& x) { return x.begin < from; });
+    auto const* const end = all.data() + all.size();
     std::size_t last = from;
-    for (; it != all.end() && it->begin < to; ++it) {
-        if (it->begin < last || it->end > to) continue;
-        out.push_back(*it);
-        last = it->end;
+    for (; m != end && m->begin < to; ++m) {
+        if (m->begin < last || m->end > to) continue;  // overlaps the last one, or crosses `to`
+        out.push_back(*m);
+        last = m->end;
     }
 }
 

@@ -11,6 +11,7 @@
 #endif
 
 #include "quantity.hpp"
+#include "search.hpp"
 #include "reportx/utf8.hpp"
 #include "stages.hpp"
 
@@ -94,21 +95,6 @@ bool is_item_glyph(std::string_view t, std::size_t pos, std::size_t to) {
     char32_t cp = utf8::decode(t, pos).cp;
     return cp == U'•' || cp == U'➣' || cp == U'·' || cp == U'▪' || cp == U'■' || cp == U'●' || cp == U'◆' ||
            cp == U'➢' || cp == U'—' || cp == U'–' || cp == '-' || cp == '*';
-}
-
-// How many of v's first elements satisfy `in` (which holds for a prefix of v): a binary
-// search whose steps select with conditional moves rather than jumps. The lists searched
-// for every statement are short, and a mispredicted jump costs more than a step.
-template <class T, class Pred>
-std::size_t prefix_length(std::vector<T> const& v, Pred in) {
-    if (v.empty()) return 0;
-    std::size_t base = 0, n = v.size();  // the answer is in [base, base + n]
-    while (n > 1) {
-        std::size_t const half = n / 2;
-        base = in(v[base + half - 1]) ? base + half : base;
-        n -= half;
-    }
-    return in(v[base]) ? base + 1 : base;
 }
 
 // Cue matches of one kind are sorted and do not overlap, so both their starts and their
