@@ -74,8 +74,10 @@ public:
     [[nodiscard]] bool may_begin_at(std::string_view text, std::size_t pos) const noexcept {
         auto const* s = reinterpret_cast<unsigned char const*>(text.data());
         unsigned const b = s[pos];
-        if (b < 0x80)
-            return first_.has_byte(b) && !(utf8::is_ascii_alnum(s[pos]) && pos > 0 && utf8::is_ascii_alnum(s[pos - 1]));
+        if (b < 0x80) {
+            bool const inside_word = utf8::is_ascii_alnum(s[pos]) && pos > 0 && utf8::is_ascii_alnum(s[pos - 1]);
+            return first_.has_byte(b) && !inside_word;
+        }
         if ((b & 0xF0) != 0xE0 || pos + 3 > text.size()) return true;  // left to the walk
         return first_.has((b & 0x0Fu) << 12 | (s[pos + 1] & 0x3Fu) << 6 | (s[pos + 2] & 0x3Fu));
     }
@@ -87,16 +89,6 @@ private:
     [[nodiscard]] std::optional<lexicon_match> walk_from(std::string_view text, std::size_t pos) const;
     [[nodiscard]] std::optional<lexicon_match> walk_back_from(std::string_view text, std::size_t end) const;
 
-    static std::uint64_t const no_code_points_[1024];
-    /// The code points that aliases begin (or end) with, folded as the trie folds them:
-    /// ASCII as a set of bytes (either case, any white space), the rest of the BMP as a
-    /// set of 2^16 bits (kept by impl_; above the BMP, U+FFFF stands for all).
-    struct code_points {
-        std::uint64_t ascii[2] = {0, 0};
-        std::uint64_t const* bmp = no_code_points_;
-        [[nodiscard]] bool has_byte(unsigned b) const noexcept { return (ascii[b >> 6] >> (b & 63)) & 1; }
-        [[nodiscard]] bool has(std::uint32_t cp) const noexcept { return (bmp[cp >> 6] >> (cp & 63)) & 1; }
-    };
     /// The same for an alias that ends at end (0 < end <= text.size()), by the code point
     /// before it.
     [[nodiscard]] bool may_end_at(std::string_view text, std::size_t end) const noexcept {
@@ -110,6 +102,17 @@ private:
         if (end < 3 || (s[end - 3] & 0xF0) != 0xE0 || (s[end - 2] & 0xC0) != 0x80) return true;
         return last_.has((s[end - 3] & 0x0Fu) << 12 | (s[end - 2] & 0x3Fu) << 6 | (b & 0x3Fu));
     }
+
+    static std::uint64_t const no_code_points_[1024];
+    /// The code points that aliases begin (or end) with, folded as the trie folds them:
+    /// ASCII as a set of bytes (either case, any white space), the rest of the BMP as a
+    /// set of 2^16 bits (kept by impl_; above the BMP, U+FFFF stands for all).
+    struct code_points {
+        std::uint64_t ascii[2] = {0, 0};
+        std::uint64_t const* bmp = no_code_points_;
+        [[nodiscard]] bool has_byte(unsigned b) const noexcept { return (ascii[b >> 6] >> (b & 63)) & 1; }
+        [[nodiscard]] bool has(std::uint32_t cp) const noexcept { return (bmp[cp >> 6] >> (cp & 63)) & 1; }
+    };
 
     struct impl;
     std::unique_ptr<impl> impl_;
