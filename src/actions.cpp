@@ -62,8 +62,7 @@ struct group {
 
 // What the scanner derives from a lexicon: compound verbs, and per entry the facts a
 // lookup needs (a stop id? its weight?) so that no entry's id is compared per hit. Built
-// once for the built-in lexicon (it lives as long as the program), once per parse for a
-// user's.
+// once per lexicon (lexicon::derived).
 struct action_tables {
     explicit action_tables(lexicon const& lex) {
         auto const& es = lex.entries();
@@ -112,16 +111,6 @@ private:
         }
     }
 };
-
-action_tables const& tables_for(lexicon const& lex, std::unique_ptr<action_tables>& local) {
-    auto const builtin = lexicon::builtin();
-    if (&lex == builtin.get()) {
-        static action_tables const tables(*builtin);
-        return tables;
-    }
-    local = std::make_unique<action_tables>(lex);
-    return *local;
-}
 
 // The bytes an object may end at (next_mark): ; ! ? : . and line ends, the comma, and the
 // lead bytes of ，；！？： (EF), 。、 (E3) and U+2028/9 (E2). Han (lead E4-E9) never does.
@@ -593,8 +582,7 @@ private:
 
 void extract_actions(document& doc, lexicon const& lex, lexicon_hits const& hits) {
     if (hits.of[lexicon_hits::verb].empty()) return;
-    std::unique_ptr<action_tables> local;  // a user lexicon's
-    scanner s(doc, lex, hits, tables_for(lex, local));
+    scanner s(doc, lex, hits, lex.derived<action_tables>());
     // About one action per verb hit at most (the corpus has 0.57): room for them up front
     // spares moving every action at each growth of the vector.
     doc.actions.reserve(doc.actions.size() + hits.of[lexicon_hits::verb].size());

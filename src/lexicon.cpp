@@ -5,6 +5,7 @@
 #include <mutex>
 #include <fstream>
 #include <sstream>
+#include <utility>
 #include <stdexcept>
 
 #if defined(__SSE2__)
@@ -13,6 +14,7 @@
 
 #include "reportx/error.hpp"
 #include "reportx/utf8.hpp"
+#include "search.hpp"
 #include "simd.hpp"
 #include "trie.hpp"
 
@@ -144,13 +146,6 @@ bool alnum_at(std::string_view t, std::size_t i) noexcept {
     return (first[cp >> 6] >> (cp & 63)) & 1;
 }
 
-// The start filter's question at pos, within [.., to).
-bool may_start(start_filter const& f, std::string_view t, std::size_t pos, std::size_t to) noexcept {
-    auto const* s = reinterpret_cast<unsigned char const*>(t.data());
-    return pos + utf8::sequence_length(s[pos]) <= to && begins_here(s, pos, f.first_words()) &&
-           f.may_continue(s, pos, to);
-}
-
 #if defined(__SSE2__)
 using detail::simd::ascii_alnum_mask;  // the bytes of v that are ASCII letters or digits, as a bit mask
 #endif
@@ -228,16 +223,28 @@ std::size_t keep_filtered(unsigned char const* s, std::size_t to, std::size_t ba
 }  // namespace
 
 // One kind: the forward index (matches from a start, with the start filter) and a
-// backward trie (matches ending at a place, aliases stored reversed).
+// backward trie (matches ending at a place, aliases stored reversed), and the code points
+// its aliases end with (those they begin with are the filter's).
 struct matcher::impl {
     detail::alias_index forward;
     alias_trie backward;
+    std::vector<std::uint64_t> last = std::vector<std::uint64_t>(1024, 0);
 };
+
+std::uint64_t const matcher::no_code_points_[1024] = {};
 
 matcher::matcher() = default;
 matcher::~matcher() = default;
-matcher::matcher(matcher&&) noexcept = default;
-matcher& matcher::operator=(matcher&&) noexcept = default;
+// A matcher moved from has no aliases, and its code point sets must not point into the
+// impl it gave away.
+matcher::matcher(matcher&& o) noexcept
+    : impl_(std::move(o.impl_)), first_(std::exchange(o.first_, {})), last_(std::exchange(o.last_, {})) {}
+matcher& matcher::operator=(matcher&& o) noexcept {
+    impl_ = std::move(o.impl_);
+    first_ = std::exchange(o.first_, {});
+    last_ = std::exchange(o.last_, {});
+    return *this;
+}
 
 bool matcher::empty() const noexcept { return !impl_; }
 
@@ -246,18 +253,26 @@ void matcher::add(std::string_view alias, std::uint32_t entry) {
     if (!impl_) impl_ = std::make_unique<impl>();
     impl_->forward.add(alias, 0, entry);
     impl_->backward.insert(alias, 0, entry, /*reversed=*/true);
+    auto const* s = reinterpret_cast<unsigned char const*>(alias.data());
+    std::size_t i = alias.size() - 1;
+    while (i > 0 && (s[i] & 0xC0) == 0x80) --i;
+    std::uint32_t const cp = std::min<std::uint32_t>(detail::next_cp(s, i).cp, 0xFFFF);
+    impl_->last[cp >> 6] |= std::uint64_t{1} << (cp & 63);
 }
 
 void matcher::finish() {
     if (!impl_) return;
     impl_->forward.finish();
     impl_->backward.finish();
+    first_.bmp = impl_->forward.filter.first_words();
+    last_.bmp = impl_->last.data();
+    for (auto* set : {&first_, &last_})
+        for (unsigned b = 0; b < 0x80; ++b)
+            if (set->has(detail::fold_cp(b))) set->ascii[b >> 6] |= std::uint64_t{1} << (b & 63);
 }
 
-std::optional<lexicon_match> matcher::longest_at(std::string_view text, std::size_t pos) const {
-    if (!impl_ || pos >= text.size()) return std::nullopt;
-    if (alnum_at(text, pos) && pos > 0 && alnum_at(text, pos - 1)) return std::nullopt;  // inside a word
-    if (!may_start(impl_->forward.filter, text, pos, text.size())) return std::nullopt;
+std::optional<lexicon_match> matcher::walk_from(std::string_view text, std::size_t pos) const {
+    if (!impl_) return std::nullopt;
     std::optional<lexicon_match> best;
     impl_->forward.trie.walk_forward(text, pos, text.size(), [&](std::size_t end, trie_terminal const& t) {
         if (alnum_at(text, end - 1) && alnum_at(text, end)) return;  // ends inside a word
@@ -266,9 +281,8 @@ std::optional<lexicon_match> matcher::longest_at(std::string_view text, std::siz
     return best;
 }
 
-std::optional<lexicon_match> matcher::longest_ending_at(std::string_view text, std::size_t end) const {
-    if (!impl_ || end == 0 || end > text.size()) return std::nullopt;
-    if (alnum_at(text, end - 1) && alnum_at(text, end)) return std::nullopt;  // inside a word
+std::optional<lexicon_match> matcher::walk_back_from(std::string_view text, std::size_t end) const {
+    if (!impl_) return std::nullopt;
     std::optional<lexicon_match> best;
     impl_->backward.walk_backward(text, end, 0, [&](std::size_t begin, trie_terminal const& t) {
         if (begin > 0 && alnum_at(text, begin) && alnum_at(text, begin - 1)) return;  // starts inside a word
@@ -281,18 +295,20 @@ void matcher::find_all(std::string_view text, std::size_t from, std::size_t to,
                        std::vector<lexicon_match>& out) const {
     if (!impl_) return;
     to = std::min(to, text.size());
-    std::string_view t = text.substr(0, to);
+    std::string_view const t = text.substr(0, to);
     auto const* s = reinterpret_cast<unsigned char const*>(t.data());
-    std::size_t i = from;
-    while (i < to) {
-        if (alnum_at(t, i) && i > 0 && alnum_at(t, i - 1)) { ++i; continue; }
-        if ((s[i] & 0xC0) == 0x80) { ++i; continue; }
-        if (auto m = longest_at(t, i)) {
-            out.push_back(*m);
-            i = m->end;
-        } else {
-            i += utf8::sequence_length(s[i]);
+    for (std::size_t i = from; i < to;) {
+        if ((s[i] & 0xC0) == 0x80) {  // inside a character
+            ++i;
+            continue;
         }
+        if (may_begin_at(t, i))
+            if (auto m = walk_from(t, i)) {
+                out.push_back(*m);
+                i = m->end;
+                continue;
+            }
+        i += utf8::sequence_length(s[i]);
     }
 }
 
@@ -355,13 +371,15 @@ void lexicon_scanner::scan(std::string_view text, std::size_t from, std::size_t 
 
 void leftmost_longest(std::vector<lexicon_match> const& all, std::size_t from, std::size_t to,
                       std::vector<lexicon_match>& out) {
-    auto it = std::lower_bound(all.begin(), all.end(), from,
-                               [](lexicon_match const& m, std::size_t v) { return m.begin < v; });
+    // The first match that begins at or after `from`: where it lies among a document's
+    // matches is not predictable, so the search is one of conditional moves.
+    auto const* m = all.data() + detail::prefix_length(all, [&](lexicon_match const& x) { return x.begin < from; });
+    auto const* const end = all.data() + all.size();
     std::size_t last = from;
-    for (; it != all.end() && it->begin < to; ++it) {
-        if (it->begin < last || it->end > to) continue;
-        out.push_back(*it);
-        last = it->end;
+    for (; m != end && m->begin < to; ++m) {
+        if (m->begin < last || m->end > to) continue;  // overlaps the last one, or crosses `to`
+        out.push_back(*m);
+        last = m->end;
     }
 }
 
@@ -523,6 +541,24 @@ std::shared_ptr<lexicon_scanner const> lexicon::scanner(std::vector<std::string>
     auto s = std::make_shared<lexicon_scanner const>(*this, kinds);
     scanners_->built.emplace_back(kinds, s);
     return s;
+}
+
+void const* lexicon::derived(void const* tag, std::shared_ptr<void const> (*make)(lexicon const&)) const {
+    auto const built = [&]() -> void const* {
+        for (auto const& [t, tables] : derived_.built)
+            if (t == tag) return tables.get();
+        return nullptr;
+    };
+    {
+        std::lock_guard<std::mutex> lock(derived_.mutex);
+        if (auto const* tables = built()) return tables;
+    }
+    // Built outside the lock: building one stage's tables may ask for another's.
+    auto tables = make(*this);
+    std::lock_guard<std::mutex> lock(derived_.mutex);
+    if (auto const* first = built()) return first;  // another thread built them meanwhile
+    derived_.built.emplace_back(tag, std::move(tables));
+    return derived_.built.back().second.get();
 }
 
 matcher const& lexicon::match(std::string_view kind) const {

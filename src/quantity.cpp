@@ -26,35 +26,20 @@ namespace {
     return utf8::decode(t, utf8::prev(t, end)).cp;
 }
 
-// Whether an alias may begin at pos (< to) by the character there: ASCII and three-byte
-// characters (nearly all of them) are told by the filter; any other, or one cut off by
-// `to`, is left to the matcher. Whether one may end at `end`: the filter is asked about
-// the character before it (cp_before).
-bool may_begin_at(cp_filter const& f, std::string_view t, std::size_t pos, std::size_t to) noexcept {
-    auto const* s = reinterpret_cast<unsigned char const*>(t.data()) + pos;
-    if (s[0] < 0x80) return f.may_hold(s[0]);
-    if ((s[0] & 0xF0) == 0xE0 && pos + 3 <= to) return f.may_hold(three_byte_cp(s));
-    return true;
-}
-bool may_end_at(cp_filter const& f, std::string_view t, std::size_t end) noexcept {
-    return f.may_hold(cp_before(t, end));
-}
-
 // A matcher lookup that starts right after a digit: the word-boundary rule of the
 // matcher would refuse `kWh` in `10kWh`, so the view starts at `pos`.
-std::optional<lexicon_match> match_at(kind_matcher const& k, std::string_view t, std::size_t pos, std::size_t to) {
-    if (pos >= to || !may_begin_at(k.first, t, pos, to)) return std::nullopt;
-    auto r = k.m.longest_at(t.substr(pos, to - pos), 0);
+std::optional<lexicon_match> match_at(matcher const& m, std::string_view t, std::size_t pos, std::size_t to) {
+    if (pos >= to) return std::nullopt;
+    auto r = m.longest_at(t.substr(pos, to - pos), 0);
     if (!r) return std::nullopt;
     r->begin += pos;
     r->end += pos;
     return r;
 }
 // Ending right before a number (`RMB1.2`): the view ends at `end`.
-std::optional<lexicon_match> match_ending(kind_matcher const& k, std::string_view t, std::size_t end,
-                                          std::size_t from) {
-    if (end <= from || !may_end_at(k.last, t, end)) return std::nullopt;
-    auto r = k.m.longest_ending_at(t.substr(0, end), end);
+std::optional<lexicon_match> match_ending(matcher const& m, std::string_view t, std::size_t end, std::size_t from) {
+    if (end <= from) return std::nullopt;
+    auto r = m.longest_ending_at(t.substr(0, end), end);
     if (!r || r->begin < from) return std::nullopt;
     return r;
 }
@@ -167,36 +152,12 @@ quantity_scanner::quantity_scanner(lexicon const& lex)
       qualifier_(lex.match("qualifier")),
       not_before_(lex.match("not_quantity_before")),
       not_range_(lex.match("not_range")) {
-    std::pair<std::string_view, kind_matcher*> const filtered[] = {
-        {"name", &names_},
-        {"unit", &unit_},
-        {"scale", &scale_},
-        {"qualifier_post", &qualifier_post_},
-        {"qualifier_infix", &qualifier_infix_},
-        {"not_quantity_after", &not_after_},
-        {"unit_prefix", &unit_prefix_},
-        {"qualifier", &qualifier_},
-        {"not_quantity_before", &not_before_},
-        {"not_range", &not_range_}};
-    std::string_view kind;  // entries come grouped by kind: look a kind up when it changes
-    kind_matcher* k = nullptr;
-    bool number = false;
-    for (auto const& e : lex.entries()) {
-        if (e.kind != kind) {
-            kind = e.kind;
-            k = nullptr;
-            for (auto [name, km] : filtered)
-                if (name == kind) k = km;
-            number = kind == "number";
-        }
-        if (k)
-            for (auto const& a : e.aliases) k->add(a);
-        // The words a number word begins with: the letters an alias of `number` starts with
-        // (an alias that starts otherwise never matches where a word starts).
-        if (number)
+    // The words a number word begins with: the letters an alias of `number` starts with
+    // (an alias that starts otherwise never matches where a word starts).
+    for (auto const& e : lex.entries())
+        if (id_is(e.kind, "number"))
             for (std::string_view a : e.aliases)
                 if (std::size_t const letters = letters_end(a, 0, a.size())) number_words_.add(a.substr(0, letters));
-    }
 }
 
 bool quantity_scanner::number_at(std::string_view t, std::size_t pos, std::size_t to, number_core& n) const {
@@ -310,7 +271,7 @@ bool quantity_scanner::lone_numeral(std::string_view t, std::size_t pos, std::si
     if ((s[0] & 0xF0) != 0xE0) return false;
     char32_t const cp = three_byte_cp(s);
     if (chinese_digit(cp) >= 0 || chinese_multiplier(cp)) return false;
-    return !unit_.first.may_hold(cp) && !scale_.first.may_hold(cp) && !qualifier_infix_.first.may_hold(cp);
+    return !unit_.may_begin_at(t, next) && !scale_.may_begin_at(t, next) && !qualifier_infix_.may_begin_at(t, next);
 }
 
 // Whether one of the names that matcher::find_all finds in text[wb, we) (leftmost-longest)
@@ -326,12 +287,11 @@ bool quantity_scanner::inside_name(std::string_view t, std::size_t wb, std::size
             ++i;
             continue;
         }
-        if (may_begin_at(names_.first, window, i, we))
-            if (auto m = names_.m.longest_at(window, i)) {
-                if (m->begin < end && m->end > begin) return true;
-                i = m->end;
-                continue;
-            }
+        if (auto m = names_.longest_at(window, i)) {
+            if (m->begin < end && m->end > begin) return true;
+            i = m->end;
+            continue;
+        }
         i += utf8::sequence_length(c);
     }
     return false;
@@ -583,7 +543,7 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
         }
         // numbers inside names: the new three, Ten Actions, 十四五 (names with digits carry years:
         // Healthy China 2030, which the year rule has already set aside)
-        if (!reject && n.type != number_core::form::arabic && !names_.m.empty()) {
+        if (!reject && n.type != number_core::form::arabic && !names_.empty()) {
             std::size_t wb = n.begin > from + 28 ? n.begin - 28 : from;
             std::size_t we = std::min(to, n.end + 28);
             if (inside_name(t, wb, we, n.begin, n.end)) reject = true;

@@ -13,7 +13,7 @@
 #include "reportx/lexicon.hpp"
 #include "reportx/model.hpp"
 #include "reportx/utf8.hpp"
-#include "trie.hpp"  // fold_cp, three_byte_cp
+#include "trie.hpp"  // three_byte_cp
 
 namespace reportx::detail {
 
@@ -62,36 +62,7 @@ private:
     std::uint64_t bits_[(26 * 26 * 16 + 63) / 64] = {};
 };
 
-/// A set of code points folded like the matcher folds them (fold_cp: ASCII lower case,
-/// ASCII white space as ' '): exact below 0x80, hashed above, so "no" is sure and "maybe"
-/// mostly right.
-class cp_filter {
-public:
-    void add(char32_t cp) noexcept { set_bit(slot(cp)); }
-    [[nodiscard]] bool may_hold(char32_t cp) const noexcept { return bit(slot(cp)); }
-
-private:
-    // [0, 128) ASCII (folded), [128, 640) a hash of the others
-    static std::uint32_t slot(char32_t c) noexcept { return c < 0x80 ? fold_cp(c) : 128 + ((c * 0x9E3779B1u) >> 23); }
-    void set_bit(std::uint32_t i) noexcept { bits_[i >> 6] |= std::uint64_t{1} << (i & 63); }
-    bool bit(std::uint32_t i) const noexcept { return (bits_[i >> 6] >> (i & 63)) & 1; }
-    std::uint64_t bits_[10] = {};
-};
-
-/// One lexicon kind's matcher with the code points its aliases begin and end with: most
-/// places a quantity scan asks about are turned down by a bit test, not a matcher walk.
-struct kind_matcher {
-    explicit kind_matcher(matcher const& matcher) : m(matcher) {}
-    void add(std::string_view alias) noexcept {
-        if (alias.empty()) return;
-        first.add(utf8::decode(alias, 0).cp);
-        last.add(utf8::decode(alias, utf8::prev(alias, alias.size())).cp);
-    }
-    matcher const& m;
-    cp_filter first, last;
-};
-
-/// The lexicon kinds a quantity scan needs, looked up once.
+/// The lexicon kinds a quantity scan needs, looked up once per lexicon (lexicon::derived).
 class quantity_scanner {
 public:
     explicit quantity_scanner(lexicon const& lex);
@@ -104,9 +75,8 @@ private:
     bool lone_numeral(std::string_view text, std::size_t pos, std::size_t to) const;
     bool inside_name(std::string_view text, std::size_t wb, std::size_t we, std::size_t begin, std::size_t end) const;
     lexicon const& lex_;
-    matcher const& number_;
-    kind_matcher names_, unit_, scale_, qualifier_post_, qualifier_infix_, not_after_;
-    kind_matcher unit_prefix_, qualifier_, not_before_, not_range_;
+    matcher const &number_, &names_, &unit_, &scale_, &qualifier_post_, &qualifier_infix_, &not_after_;
+    matcher const &unit_prefix_, &qualifier_, &not_before_, &not_range_;
     word_filter number_words_;  // the words an alias of `number` starts with
 };
 

@@ -6,6 +6,7 @@
 #include <charconv>   // std::from_chars
 
 #include "quantity.hpp"
+#include "search.hpp"
 #include "reportx/utf8.hpp"
 #include "simd.hpp"
 #include "stages.hpp"
@@ -83,21 +84,6 @@ bool is_item_glyph(std::string_view t, std::size_t pos, std::size_t to) {
            cp == U'➢' || cp == U'—' || cp == U'–' || cp == '-' || cp == '*';
 }
 
-// How many of v's first elements satisfy `in` (which holds for a prefix of v): a binary
-// search whose steps select with conditional moves rather than jumps. The lists searched
-// for every statement are short, and a mispredicted jump costs more than a step.
-template <class T, class Pred>
-std::size_t prefix_length(std::vector<T> const& v, Pred in) {
-    if (v.empty()) return 0;
-    std::size_t base = 0, n = v.size();  // the answer is in [base, base + n]
-    while (n > 1) {
-        std::size_t const half = n / 2;
-        base = in(v[base + half - 1]) ? base + half : base;
-        n -= half;
-    }
-    return in(v[base]) ? base + 1 : base;
-}
-
 // Cue matches of one kind are sorted and do not overlap, so both their starts and their
 // ends ascend: lookups are binary searches (a 10 MB paragraph stays linear).
 // Index of the last match that ends at or before `pos`, or -1.
@@ -113,7 +99,7 @@ constexpr int max_cue_steps = 64;  // how far back a lookup skips unusable cues
 class extractor {
 public:
     extractor(document& doc, lexicon const& lex, lexicon_hits const& hits)
-        : doc_(doc), t_(doc.text), lex_(lex), hits_(hits), scanner_(lex), direction_post_(lex.match("direction_post")) {}
+        : doc_(doc), t_(doc.text), lex_(lex), hits_(hits), scanner_(lex.derived<quantity_scanner>()), direction_post_(lex.match("direction_post")) {}
 
     void run();
 
@@ -148,7 +134,7 @@ private:
     std::string_view t_;
     lexicon const& lex_;
     lexicon_hits const& hits_;  // metrics, directions, kind, period and section cues, target-list lead-ins
-    quantity_scanner scanner_;
+    quantity_scanner const& scanner_;  // built once per lexicon
     matcher const& direction_post_;
     int year_ = 0;  // 0: unknown
     window_cues cues_;  // of the current block (prepare_cues)

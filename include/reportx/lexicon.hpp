@@ -10,10 +10,13 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "reportx/utf8.hpp"
 
 namespace reportx {
 
@@ -52,19 +55,68 @@ public:
     matcher& operator=(matcher&&) noexcept;
 
     /// Longest alias that starts exactly at `pos`, if any.
-    [[nodiscard]] std::optional<lexicon_match> longest_at(std::string_view text, std::size_t pos) const;
+    [[nodiscard]] std::optional<lexicon_match> longest_at(std::string_view text, std::size_t pos) const {
+        // Most places a caller asks about are turned down here, inline, by the code point.
+        if (pos >= text.size() || !may_begin_at(text, pos)) return std::nullopt;
+        return walk_from(text, pos);
+    }
     /// Longest alias that ends exactly at `end` (for metric phrases before a number).
-    [[nodiscard]] std::optional<lexicon_match> longest_ending_at(std::string_view text, std::size_t end) const;
+    [[nodiscard]] std::optional<lexicon_match> longest_ending_at(std::string_view text, std::size_t end) const {
+        if (end == 0 || end > text.size() || !may_end_at(text, end)) return std::nullopt;
+        return walk_back_from(text, end);
+    }
     /// Leftmost-longest, non-overlapping matches in text[from, to), appended to `out`.
     void find_all(std::string_view text, std::size_t from, std::size_t to, std::vector<lexicon_match>& out) const;
     [[nodiscard]] bool empty() const noexcept;
+    /// Whether an alias may start at pos (< text.size()), told inline by the code point
+    /// there: false when none begins with it (exact for ASCII and three-byte characters,
+    /// nearly all Chinese) or pos is inside an ASCII word. longest_at asks it first.
+    [[nodiscard]] bool may_begin_at(std::string_view text, std::size_t pos) const noexcept {
+        auto const* s = reinterpret_cast<unsigned char const*>(text.data());
+        unsigned const b = s[pos];
+        if (b < 0x80) {
+            bool const inside_word = utf8::is_ascii_alnum(s[pos]) && pos > 0 && utf8::is_ascii_alnum(s[pos - 1]);
+            return first_.has_byte(b) && !inside_word;
+        }
+        if ((b & 0xF0) != 0xE0 || pos + 3 > text.size()) return true;  // left to the walk
+        return first_.has((b & 0x0Fu) << 12 | (s[pos + 1] & 0x3Fu) << 6 | (s[pos + 2] & 0x3Fu));
+    }
 
 private:
     friend class lexicon;
     void add(std::string_view alias, std::uint32_t entry);
     void finish();
+    [[nodiscard]] std::optional<lexicon_match> walk_from(std::string_view text, std::size_t pos) const;
+    [[nodiscard]] std::optional<lexicon_match> walk_back_from(std::string_view text, std::size_t end) const;
+
+    /// The same for an alias that ends at end (0 < end <= text.size()), by the code point
+    /// before it.
+    [[nodiscard]] bool may_end_at(std::string_view text, std::size_t end) const noexcept {
+        auto const* s = reinterpret_cast<unsigned char const*>(text.data());
+        unsigned const b = s[end - 1];
+        if (b < 0x80) {
+            bool const inside_word =
+                utf8::is_ascii_alnum(s[end - 1]) && end < text.size() && utf8::is_ascii_alnum(s[end]);
+            return last_.has_byte(b) && !inside_word;
+        }
+        if (end < 3 || (s[end - 3] & 0xF0) != 0xE0 || (s[end - 2] & 0xC0) != 0x80) return true;
+        return last_.has((s[end - 3] & 0x0Fu) << 12 | (s[end - 2] & 0x3Fu) << 6 | (b & 0x3Fu));
+    }
+
+    static std::uint64_t const no_code_points_[1024];
+    /// The code points that aliases begin (or end) with, folded as the trie folds them:
+    /// ASCII as a set of bytes (either case, any white space), the rest of the BMP as a
+    /// set of 2^16 bits (kept by impl_; above the BMP, U+FFFF stands for all).
+    struct code_points {
+        std::uint64_t ascii[2] = {0, 0};
+        std::uint64_t const* bmp = no_code_points_;
+        [[nodiscard]] bool has_byte(unsigned b) const noexcept { return (ascii[b >> 6] >> (b & 63)) & 1; }
+        [[nodiscard]] bool has(std::uint32_t cp) const noexcept { return (bmp[cp >> 6] >> (cp & 63)) & 1; }
+    };
+
     struct impl;
     std::unique_ptr<impl> impl_;
+    code_points first_, last_;
 };
 
 /// Several kinds of a lexicon matched in one pass over a text: one trie of all their
@@ -121,12 +173,38 @@ public:
     /// First entry of `kind` whose id is `id`.
     [[nodiscard]] lexicon_entry const* find(std::string_view kind, std::string_view id) const;
 
+    /// Tables a parse stage derives from this lexicon: a T built as T(*this) on first use
+    /// and kept with this lexicon object (thread-safe), so that parses do not build them
+    /// per document. T may refer into the lexicon.
+    template <class T>
+    [[nodiscard]] T const& derived() const {
+        static char tag;  // one per T: its address names T's tables
+        auto const make = [](lexicon const& lex) -> std::shared_ptr<void const> {
+            return std::make_shared<T const>(lex);
+        };
+        return *static_cast<T const*>(derived(&tag, make));
+    }
+
 private:
     void compile();
+    [[nodiscard]] void const* derived(void const* tag, std::shared_ptr<void const> (*make)(lexicon const&)) const;
     std::vector<lexicon_entry> entries_;
     std::vector<std::pair<std::string, std::shared_ptr<matcher>>> matchers_;
     struct scanner_cache;
     std::shared_ptr<scanner_cache> scanners_;
+    /// What derived() has built, by tag. Tables may point into the lexicon they were built
+    /// from, so a copy of a lexicon, a lexicon moved or one assigned to starts with none.
+    struct derived_store {
+        derived_store() = default;
+        derived_store(derived_store const&) noexcept {}
+        derived_store& operator=(derived_store const&) noexcept {
+            built.clear();
+            return *this;
+        }
+        std::mutex mutex;
+        std::vector<std::pair<void const*, std::shared_ptr<void const>>> built;
+    };
+    mutable derived_store derived_;
 };
 
 }  // namespace reportx

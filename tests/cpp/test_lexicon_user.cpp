@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "support.hpp"
 
@@ -104,4 +106,33 @@ TEST_CASE("lexicon (user): a file extends the verbs, modifiers and topics used b
     REQUIRE(doc.actions.size() == 1);
     CHECK(doc.actions[0].verb == "decarbonise");
     std::filesystem::remove(p);
+}
+
+TEST_CASE("lexicon (user): what the stages derive from a lexicon serves parses on several threads, and copies") {
+    // The stages keep tables built from a lexicon with it (lexicon::derived): a user's
+    // lexicon must give the same document on every thread at once, and so must a copy of
+    // it that outlives the original.
+    auto user = lexicon::from_text("unit\tbarrel\tbarrels\t1\tbarrels|桶\n"
+                                   "verb\tdecarbonise\t-\t2.5\tdecarbonise\n");
+    auto lex = std::make_shared<lexicon const>(lexicon::builtin()->merged(user));
+    std::string const text =
+        "We will decarbonise steel. Output reached 3.5 million barrels in 2023, up 4 percent.\n"
+        "原油产量达到2亿桶，比上年增长3%。";
+    parse_options opt;
+    opt.lexicon = lex;
+    auto const expected = to_json(parse(text, opt));
+    CHECK(expected.find("barrel") != std::string::npos);
+    CHECK(expected.find("decarbonise") != std::string::npos);
+    std::vector<std::string> got(4);
+    {
+        std::vector<std::jthread> threads;
+        for (auto& g : got)
+            threads.emplace_back([&] {
+                for (int k = 0; k < 20; ++k) g = to_json(parse(text, opt));
+            });
+    }
+    for (auto const& g : got) CHECK(g == expected);
+    opt.lexicon = std::make_shared<lexicon const>(*lex);
+    lex.reset();
+    CHECK(to_json(parse(text, opt)) == expected);  // the original's tables are gone with it
 }
