@@ -10,13 +10,6 @@
 
 namespace reportx::detail {
 
-std::optional<lexicon_match> lexicon_hits::at(kind k, std::size_t pos) const {
-    auto const& v = of[k];
-    auto it = std::lower_bound(v.begin(), v.end(), pos, [](lexicon_match const& m, std::size_t p) { return m.begin < p; });
-    if (it == v.end() || it->begin != pos) return std::nullopt;
-    return *it;
-}
-
 std::optional<lexicon_match> lexicon_hits::first(kind k, std::size_t from, std::size_t to) const {
     auto const& v = of[k];
     auto it = std::lower_bound(v.begin(), v.end(), from, [](lexicon_match const& m, std::size_t p) { return m.begin < p; });

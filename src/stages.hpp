@@ -29,8 +29,6 @@ struct lexicon_hits {
                                                       "section_cue", "target_list"};
     std::vector<lexicon_match> of[count];
 
-    /// The hit of kind k that starts at pos, if any.
-    [[nodiscard]] std::optional<lexicon_match> at(kind k, std::size_t pos) const;
     /// Leftmost-longest, non-overlapping hits of kind k inside [from, to), appended to out
     /// (what matcher::find_all would find there).
     void find_all(kind k, std::size_t from, std::size_t to, std::vector<lexicon_match>& out) const {
