@@ -5,7 +5,6 @@
 // alias (`expands` column: `the new three`, 新三样) gives one topic per expanded id,
 // all with the alias's span. Entries whose id is `none` or starts with `none.` are
 // stop phrases: they take the text (longest match) and report nothing.
-#include <algorithm>
 #include <deque>
 #include <string>
 #include <string_view>
@@ -55,29 +54,20 @@ void extract_topics(document& doc, lexicon const& lex, lexicon_hits const& hits)
     // Most hits become a topic: room for all of them saves the copies of regrowth.
     doc.topics.reserve(doc.topics.size() + all.size());
     group_expansions groups(lex);
-    // Blocks come in text order, so one walk over the hits (in text order) serves them all:
-    // for each block, the leftmost-longest hits inside it (what lexicon_hits::find_all
-    // gives), without a search per block.
-    auto it = all.begin();
-    std::size_t walked_to = 0;
+    std::vector<lexicon_match> picked;  // one block's leftmost-longest topic hits, reused
     for (auto const& b : doc.blocks) {
         if (b.kind == block_kind::meta) continue;
-        if (b.where.begin < walked_to)  // not after the block before: search afresh
-            it = std::lower_bound(all.begin(), all.end(), b.where.begin,
-                                  [](lexicon_match const& m, std::size_t v) { return m.begin < v; });
-        walked_to = b.where.end;
-        while (it != all.end() && it->begin < b.where.begin) ++it;
-        for (std::size_t taken_to = b.where.begin; it != all.end() && it->begin < b.where.end; ++it) {
-            if (it->begin < taken_to || it->end > b.where.end) continue;
-            taken_to = it->end;
-            auto const& e = lex.entry(it->entry);
+        picked.clear();
+        hits.find_all(lexicon_hits::topic, b.where.begin, b.where.end, picked);
+        for (auto const& m : picked) {
+            auto const& e = lex.entry(m.entry);
             if (is_stop_id(e.id)) continue;
             if (e.expands.empty()) {
-                doc.topics.emplace_back(e.id, e.label, span{it->begin, it->end}, b.id);
+                doc.topics.emplace_back(e.id, e.label, span{m.begin, m.end}, b.id);
                 continue;
             }
-            for (auto const& [id, label] : groups.of(it->entry))
-                doc.topics.emplace_back(id, label, span{it->begin, it->end}, b.id);
+            for (auto const& [id, label] : groups.of(m.entry))
+                doc.topics.emplace_back(id, label, span{m.begin, m.end}, b.id);
         }
     }
 }
