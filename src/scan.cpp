@@ -6,13 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "search.hpp"
 #include "stages.hpp"
 
 namespace reportx::detail {
 
 std::optional<lexicon_match> lexicon_hits::first(kind k, std::size_t from, std::size_t to) const {
     auto const& v = of[k];
-    auto it = std::lower_bound(v.begin(), v.end(), from, [](lexicon_match const& m, std::size_t p) { return m.begin < p; });
+    auto it = v.begin() + static_cast<std::ptrdiff_t>(prefix_length(v, [&](lexicon_match const& m) { return m.begin < from; }));
     for (; it != v.end() && it->begin < to; ++it)
         if (it->end <= to) return *it;
     return std::nullopt;
