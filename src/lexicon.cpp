@@ -226,8 +226,10 @@ std::size_t keep_filtered(unsigned char const* s, std::size_t to, std::size_t ba
 // backward trie (matches ending at a place, aliases stored reversed), and the code points
 // its aliases end with (those they begin with are the filter's).
 struct matcher::impl {
-    detail::alias_index forward;
+    alias_trie forward;
     alias_trie backward;
+    // The code points aliases begin and end with, BMP bit sets (see matcher::code_points).
+    std::vector<std::uint64_t> first = std::vector<std::uint64_t>(1024, 0);
     std::vector<std::uint64_t> last = std::vector<std::uint64_t>(1024, 0);
 };
 
@@ -251,20 +253,22 @@ bool matcher::empty() const noexcept { return !impl_; }
 void matcher::add(std::string_view alias, std::uint32_t entry) {
     if (alias.empty()) return;
     if (!impl_) impl_ = std::make_unique<impl>();
-    impl_->forward.add(alias, 0, entry);
+    impl_->forward.insert(alias, 0, entry);
     impl_->backward.insert(alias, 0, entry, /*reversed=*/true);
     auto const* s = reinterpret_cast<unsigned char const*>(alias.data());
     std::size_t i = alias.size() - 1;
     while (i > 0 && (s[i] & 0xC0) == 0x80) --i;
-    std::uint32_t const cp = std::min<std::uint32_t>(detail::next_cp(s, i).cp, 0xFFFF);
-    impl_->last[cp >> 6] |= std::uint64_t{1} << (cp & 63);
+    for (auto [set, at] : {std::pair{&impl_->first, std::size_t{0}}, std::pair{&impl_->last, i}}) {
+        std::uint32_t const cp = std::min<std::uint32_t>(detail::next_cp(s, at).cp, 0xFFFF);
+        (*set)[cp >> 6] |= std::uint64_t{1} << (cp & 63);
+    }
 }
 
 void matcher::finish() {
     if (!impl_) return;
     impl_->forward.finish();
     impl_->backward.finish();
-    first_.bmp = impl_->forward.filter.first_words();
+    first_.bmp = impl_->first.data();
     last_.bmp = impl_->last.data();
     for (auto* set : {&first_, &last_})
         for (unsigned b = 0; b < 0x80; ++b)
@@ -274,7 +278,7 @@ void matcher::finish() {
 std::optional<lexicon_match> matcher::walk_from(std::string_view text, std::size_t pos) const {
     if (!impl_) return std::nullopt;
     std::optional<lexicon_match> best;
-    impl_->forward.trie.walk_forward(text, pos, text.size(), [&](std::size_t end, trie_terminal const& t) {
+    impl_->forward.walk_forward(text, pos, text.size(), [&](std::size_t end, trie_terminal const& t) {
         if (alnum_at(text, end - 1) && alnum_at(text, end)) return;  // ends inside a word
         best = lexicon_match{pos, end, t.entry};
     });

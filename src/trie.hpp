@@ -218,7 +218,8 @@ private:
 };
 
 /// A trie and its start filter, filled together: aliases are added, then finish().
-/// What a matcher walks forward and what a lexicon_scanner walks.
+/// What a lexicon_scanner walks (a matcher turns places down by its first code point
+/// alone, and needs no filter).
 struct alias_index {
     alias_trie trie;
     start_filter filter;
