@@ -136,3 +136,33 @@ TEST_CASE("lexicon (user): what the stages derive from a lexicon serves parses o
     lex.reset();
     CHECK(to_json(parse(text, opt)) == expected);  // the original's tables are gone with it
 }
+
+TEST_CASE("lexicon (user): a scan finds English aliases whose first word has any length, in any case") {
+    // The start filter hashes a text's word sixteen bytes at a time where there is room
+    // and byte by byte near the end of the range; both must agree with the aliases' hash.
+    std::string const letters = "abcdefghijklmnopqrstuvwxyz0123456789";
+    std::string tsv;
+    for (std::size_t n = 1; n <= 20; ++n)
+        tsv.append("topic\tw").append(std::to_string(n)).append("\tw\t-\t").append(letters, 0, n).append(" end\n");
+    auto const lex = lexicon::from_text(tsv, "words.tsv");
+    lexicon_scanner const scanner(lex, {"topic"});
+    for (std::size_t n = 1; n <= 20; ++n) {
+        std::string const id = 'w' + std::to_string(n);
+        std::string word = letters.substr(0, n);
+        std::string upper = word;
+        std::transform(upper.begin(), upper.end(), upper.begin(), [](char c) { return c >= 'a' && c <= 'z' ? c - 32 : c; });
+        for (std::string const& w : {word, upper})
+            for (std::size_t pad = 0; pad < 20; ++pad) {
+                // the alias at every distance from the end of the text, after a word and a mark
+                std::string text = "x, ";
+                text.append(w).append(" END").append(pad, '.');
+                std::vector<std::vector<lexicon_match>> out;
+                scanner.scan(text, 0, text.size(), out);
+                REQUIRE(out.size() == 1);
+                bool found = false;
+                for (auto const& m : out[0])
+                    found = found || (m.begin == 3 && m.end == 3 + n + 4 && lex.entry(m.entry).id == id);
+                CHECK_MESSAGE(found, text);
+            }
+    }
+}
