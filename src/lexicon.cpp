@@ -342,8 +342,6 @@ void lexicon_scanner::scan(std::string_view text, std::size_t from, std::size_t 
     auto const* s = reinterpret_cast<unsigned char const*>(t.data());
     auto const& filter = impl_->filter;
     auto const& trie = impl_->trie;
-    std::size_t best_end[64];
-    std::uint32_t best_entry[64];
     // Three phases per stretch of text, so that the common cases cost no branch the
     // processor could mispredict: collect the places whose first code point may begin
     // an alias (not inside an ASCII word); keep those whose start passes the filter;
@@ -357,18 +355,14 @@ void lexicon_scanner::scan(std::string_view text, std::size_t from, std::size_t 
         n = keep_filtered(s, to, base, filter, places, n);
         for (std::size_t k = 0; k < n; ++k) {
             std::size_t const p = base + places[k];
-            std::uint64_t found = 0;  // kinds with a match here
+            // Terminals come shortest first: a longer match of a kind replaces the one
+            // it found here before.
             trie.walk_forward(t, p, to, [&](std::size_t end, trie_terminal const& term) {
                 if (alnum_at(t, end - 1) && alnum_at(t, end)) return;  // ends inside a word
-                if (term.kind >= 64) return;
-                best_end[term.kind] = end;
-                best_entry[term.kind] = term.entry;
-                found |= std::uint64_t{1} << term.kind;
+                auto& v = out[term.kind];
+                if (!v.empty() && v.back().begin == p) v.back() = lexicon_match{p, end, term.entry};
+                else v.push_back(lexicon_match{p, end, term.entry});
             });
-            for (; found; found &= found - 1) {
-                auto kind = static_cast<std::size_t>(__builtin_ctzll(found));
-                out[kind].push_back(lexicon_match{p, best_end[kind], best_entry[kind]});
-            }
         }
     }
 }
