@@ -40,10 +40,12 @@ void alias_trie::insert(std::string_view alias, std::uint16_t kind, std::uint32_
     }
     if (reversed) std::reverse(cps.begin(), cps.end());
     std::uint32_t n = 0;
+    std::uint64_t path = path_seed;
     for (char32_t cp : cps) {
-        auto [it, added] = build_edges_.try_emplace(key_of(n, cp), static_cast<std::uint32_t>(build_terms_.size()));
+        path = extend(path, cp);
+        auto [it, added] = build_edges_.try_emplace(key_of(n, cp), build_edge{static_cast<std::uint32_t>(build_terms_.size()), path});
         if (added) build_terms_.emplace_back();
-        n = it->second;
+        n = it->second.child;
     }
     auto& terms = build_terms_[n];
     for (auto const& t : terms)
@@ -81,11 +83,11 @@ void alias_trie::finish() {
     table_.assign(std::size_t{1} << log, 0);
     mask_ = (std::size_t{1} << log) - 1;
     shift_ = 64 - log;
-    for (auto const& [key, child] : build_edges_) {
-        std::size_t h = slot_of(key);
+    for (auto const& [key, edge] : build_edges_) {
+        std::size_t h = slot_of(edge.path);
         while (table_[h] != 0) h = (h + 1) & mask_;
-        table_[h] = key | std::uint64_t{child} << child_shift |
-                    std::uint64_t{!build_terms_[child].empty()} << terms_bit;
+        table_[h] = key | std::uint64_t{edge.child} << child_shift |
+                    std::uint64_t{!build_terms_[edge.child].empty()} << terms_bit;
     }
     build_edges_ = {};
     build_terms_ = {};

@@ -56,9 +56,10 @@ struct trie_terminal {
 
 /// Aliases as a trie over code points (ASCII case folded, a run of white space walked
 /// as one ' '). Its edges live in one open-addressing hash table of 64-bit words, each
-/// holding the key (node, code point), the child and whether the child has terminals:
-/// a step is one hash and, nearly always, one load, whatever the script, and the table
-/// stays small enough to stay in cache beside the text streaming past.
+/// holding the key (node, code point), the child and whether the child has terminals,
+/// at a slot given by the hash of the edge's whole path from the root: a step is one
+/// multiply and, nearly always, one load, whatever the script, and a walk's loads can all
+/// be under way at once.
 class alias_trie {
 public:
     /// Adds an alias; `reversed` stores its code points last to first, for walk_backward.
@@ -74,21 +75,27 @@ public:
     [[gnu::always_inline]] void walk_forward(std::string_view t, std::size_t pos, std::size_t to, F&& f) const {
         auto const* s = reinterpret_cast<unsigned char const*>(t.data());
         std::uint32_t n = 0;
+        std::uint64_t path = path_seed;
         std::size_t i = pos;
         char32_t cp;
         while (read(s, i, to, cp)) {
             bool terms;
-            if (!step(n, cp, terms)) return;
+            if (!step(n, path, cp, terms)) return;
             if (terms) visit(node_terms_[n], t, pos, i, f);
         }
     }
 
     /// One step of a walk: the child of `node` (0 is the root) on `cp` replaces it, and
     /// `terms` says whether the child has terminals; false (node unchanged) if none.
-    [[gnu::always_inline]] bool step(std::uint32_t& node, char32_t cp, bool& terms) const noexcept {
+    /// `path` is the hash of the code points walked so far (path_seed at the root), and
+    /// becomes the child's. An edge's slot comes from the hash of its whole path, which
+    /// the text alone gives, not from the node: the loads of a walk's steps do not wait
+    /// for each other, only the checks of what they load do.
+    [[gnu::always_inline]] bool step(std::uint32_t& node, std::uint64_t& path, char32_t cp, bool& terms) const noexcept {
         std::uint64_t const key = key_of(node, cp);
         std::uint64_t const* const table = table_.data();
-        std::size_t h = slot_of(key);
+        path = extend(path, cp);
+        std::size_t h = slot_of(path);
         while ((table[h] & key_mask) != key) {
             if (table[h] == 0) return false;
             h = (h + 1) & mask_;
@@ -134,6 +141,7 @@ public:
     [[gnu::always_inline]] void walk_backward(std::string_view t, std::size_t end, std::size_t from, F&& f) const {
         auto const* s = reinterpret_cast<unsigned char const*>(t.data());
         std::uint32_t n = 0;
+        std::uint64_t path = path_seed;
         std::size_t i = end;
         while (i > from) {
             std::size_t j = i - 1;
@@ -144,7 +152,7 @@ public:
             if (c.cp == ' ')
                 while (i > from && is_trie_space(s[i - 1])) --i;
             bool terms;
-            if (!step(n, c.cp, terms)) return;
+            if (!step(n, path, c.cp, terms)) return;
             if (terms) visit(node_terms_[n], t, i, end, [&](std::size_t, trie_terminal const& term) { f(i, term); });
         }
     }
@@ -156,16 +164,25 @@ private:
     static constexpr std::uint64_t node_mask = (std::uint64_t{1} << 20) - 1;
     static constexpr std::uint64_t used = std::uint64_t{1} << 62;
     static constexpr std::uint64_t key_mask = ((std::uint64_t{1} << 41) - 1) | used;
-    /// The first slot to look at for a key (Fibonacci hashing: one multiply, the top bits).
-    [[gnu::always_inline]] std::size_t slot_of(std::uint64_t key) const noexcept {
-        return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_);
+    static constexpr std::uint64_t path_seed = 0x243F6A8885A308D3ull;
+    /// The hash of a path one code point longer.
+    [[gnu::always_inline]] static std::uint64_t extend(std::uint64_t path, char32_t cp) noexcept {
+        return (path ^ cp) * 0x9E3779B97F4A7C15ull;
+    }
+    /// The first slot to look at for a path's edge: the hash's top bits.
+    [[gnu::always_inline]] std::size_t slot_of(std::uint64_t path) const noexcept {
+        return static_cast<std::size_t>(path >> shift_);
     }
     static constexpr std::uint64_t key_of(std::uint32_t node, char32_t cp) noexcept {
         return std::uint64_t{node} << 21 | (std::uint64_t{cp} & 0x1FFFFF) | used;
     }
 
     // While building: the edges as a map and the terminals of each node.
-    std::unordered_map<std::uint64_t, std::uint32_t> build_edges_;  // key -> child
+    struct build_edge {
+        std::uint32_t child;
+        std::uint64_t path;  // hash of the code points from the root to the child
+    };
+    std::unordered_map<std::uint64_t, build_edge> build_edges_;  // key -> edge
     std::vector<std::vector<trie_terminal>> build_terms_{1};
 
     std::vector<std::uint64_t> table_;
