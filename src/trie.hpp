@@ -215,6 +215,10 @@ public:
         // Both tests, joined without a branch: which one passes is not predictable.
         return test(single(first.cp)) | (two & test(pair(first.cp, second)));
     }
+    /// The same for two code points already read, neither of them ASCII.
+    [[nodiscard]] bool may_continue(char32_t first, char32_t second) const noexcept {
+        return test(single(first)) | test(pair(first, second));
+    }
 
 private:
     std::uint32_t single(char32_t a) const noexcept { return (static_cast<std::uint32_t>(a) * 0x9E3779B1u) >> shift_; }

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <string>
 #include <thread>
 #include <vector>
@@ -164,5 +165,37 @@ TEST_CASE("lexicon (user): a scan finds English aliases whose first word has any
                     found = found || (m.begin == 3 && m.end == 3 + n + 4 && lex.entry(m.entry).id == id);
                 CHECK_MESSAGE(found, text);
             }
+    }
+}
+
+TEST_CASE("lexicon (user): a scan finds at every place what the matcher finds, in long runs of Chinese and around them") {
+    // The scan tests runs of sixteen three-byte characters apart from other text; random
+    // texts of a few characters, with ASCII and four-byte characters breaking the runs
+    // now and then, check both ways against the matcher's walk from each place.
+    std::vector<std::string> const chars = {"碳", "达", "峰", "中", "和", "新", "能", "源", "，", "。"};
+    std::mt19937 rng(7);
+    std::string tsv;
+    for (int e = 0; e < 60; ++e) {
+        std::string alias;
+        for (std::size_t n = 1 + rng() % 4; n > 0; --n) alias += chars[rng() % 8];
+        tsv.append("topic\tt").append(std::to_string(e)).append("\tt\t-\t").append(alias).append("\n");
+    }
+    auto const lex = lexicon::from_text(tsv, "runs.tsv");
+    lexicon_scanner const scanner(lex, {"topic"});
+    auto const& matcher = lex.match("topic");
+    for (int round = 0; round < 200; ++round) {
+        std::string text;
+        for (int k = 0, n = 1 + static_cast<int>(rng() % 120); k < n; ++k) {
+            auto const r = rng() % 100;
+            text += r < 3 ? std::string("ab") : r < 5 ? std::string("\xF0\x9F\x94\x8B") : chars[rng() % chars.size()];
+        }
+        std::vector<std::vector<lexicon_match>> out;
+        scanner.scan(text, 0, text.size(), out);
+        std::vector<std::pair<std::size_t, std::size_t>> got, want;
+        for (auto const& m : out[0]) got.emplace_back(m.begin, m.end);
+        for (std::size_t p = 0; p < text.size(); ++p)
+            if ((static_cast<unsigned char>(text[p]) & 0xC0) != 0x80)
+                if (auto m = matcher.longest_at(text, p)) want.emplace_back(m->begin, m->end);
+        CHECK_MESSAGE(got == want, text);
     }
 }
