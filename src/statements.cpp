@@ -64,6 +64,10 @@ void find_years(std::string_view t, std::size_t from, std::size_t to, std::vecto
         if (i == to) break;
         std::size_t j = i;
         while (j < to && is_ascii_digit(t[j])) ++j;
+        if (j - i != 4) {  // no year (most runs: the digits of quantities): the tests below would not matter
+            i = j;
+            continue;
+        }
         bool glued = (i > 0 && (is_ascii_alpha(t[i - 1]) || t[i - 1] == '.' || t[i - 1] == ',')) ||
                      (j < to && (t[j] == '.' || t[j] == ',' || t[j] == '%') && j + 1 < to && is_ascii_digit(t[j + 1]));
         // a year stands alone or before 年 / a range dash; `2000个` is a count
