@@ -614,7 +614,7 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
             }
         }
 
-        quantity q;
+        quantity& q = out.emplace_back();  // filled in place: no copy of a quantity built aside
         double unit_weight = 1;
         if (u) unit_weight = lex_.entry(u->entry).weight;
         else if (prefix) unit_weight = lex_.entry(prefix->entry).weight;
@@ -657,7 +657,6 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
             if (b == bound_kind::min) q.low = v;
             if (b == bound_kind::max) q.high = v;
         }
-        out.push_back(std::move(q));
         i = std::max(qend, next);
     }
 }

@@ -64,6 +64,10 @@ void find_years(std::string_view t, std::size_t from, std::size_t to, std::vecto
         if (i == to) break;
         std::size_t j = i;
         while (j < to && is_ascii_digit(t[j])) ++j;
+        if (j - i != 4) {  // no year (most runs: the digits of quantities): the tests below would not matter
+            i = j;
+            continue;
+        }
         bool glued = (i > 0 && (is_ascii_alpha(t[i - 1]) || t[i - 1] == '.' || t[i - 1] == ',')) ||
                      (j < to && (t[j] == '.' || t[j] == ',' || t[j] == '%') && j + 1 < to && is_ascii_digit(t[j + 1]));
         // a year stands alone or before 年 / a range dash; `2000个` is a count
@@ -118,7 +122,7 @@ private:
         std::size_t begin, end;
         bool sentence;
     };
-    void index_delimiters(block const& b);
+    void index_delimiters(block const& b, std::size_t last);
     std::size_t start_of(std::size_t pos, bool sentence) const;
     std::size_t end_of(std::size_t pos, bool sentence) const;
     std::vector<delimiter> delims_, sentence_delims_;  // every clause end; sentence ends only
@@ -232,27 +236,32 @@ std::size_t next_delimiter_byte(std::string_view t, std::size_t p, std::size_t e
         is_delimiter_byte);
 }
 
-void extractor::index_delimiters(block const& b) {
+// Lookups (start_of, end_of) ask only about places up to `last`, the end of the block's
+// last quantity: the index stops at the first sentence end that begins there or later,
+// which answers them all as the whole block's index would, and the rest of a long
+// paragraph is not read.
+void extractor::index_delimiters(block const& b, std::size_t last) {
     delims_.clear();
     sentence_delims_.clear();
     indexed_ = b.where;
     std::size_t p = b.where.begin;
+    auto add = [&](std::size_t begin, std::size_t end, bool sentence) {
+        delims_.push_back({begin, end, sentence});
+        if (sentence) sentence_delims_.push_back(delims_.back());
+        return sentence && begin >= last;  // the index is done
+    };
     while ((p = next_delimiter_byte(t_, p, b.where.end)) < b.where.end) {
         unsigned char c = static_cast<unsigned char>(t_[p]);
         if (c < 0x80) {
             char32_t cp = c;
-            if (is_clause_end(cp) || (cp == '.' && is_full_stop(t_, p, b.where.end))) {
-                delims_.push_back({p, p + 1, is_sentence_end(cp) || cp == '.'});
-                if (delims_.back().sentence) sentence_delims_.push_back(delims_.back());
-            }
+            if (is_clause_end(cp) || (cp == '.' && is_full_stop(t_, p, b.where.end)))
+                if (add(p, p + 1, is_sentence_end(cp) || cp == '.')) return;
             ++p;
             continue;
         }
         auto d = utf8::decode(t_, p);
-        if (is_clause_end(d.cp)) {
-            delims_.push_back({p, p + d.length, is_sentence_end(d.cp)});
-            if (delims_.back().sentence) sentence_delims_.push_back(delims_.back());
-        }
+        if (is_clause_end(d.cp))
+            if (add(p, p + d.length, is_sentence_end(d.cp))) return;
         p += d.length;
     }
 }
@@ -278,8 +287,10 @@ void extractor::prepare_cues(block const& b, std::vector<quantity> const& qs) {
     cues_.directions.clear();
     cues_.kinds.clear();
     cues_.periods.clear();
-    index_delimiters(b);
     std::size_t const bb = b.where.begin;
+    std::size_t last_end = bb;
+    for (auto const& q : qs) last_end = std::max(last_end, q.where.end);
+    index_delimiters(b, last_end);
     std::size_t covered = bb;
     for (auto const& q : qs) {
         std::size_t se = end_of(q.where.end, true);
