@@ -16,10 +16,15 @@ document parse(std::string text, parse_options const& options) {
     doc.text = std::move(text);
     doc.doc_id = options.doc_id;
     detail::build_structure(doc, options, *lex);
-    auto const hits = detail::scan_lexicon(doc, *lex);
+    // The hits are the stages' scratch, kept by the thread from one document to the next
+    // so that their vectors do not grow anew each time; a huge document's are let go.
+    thread_local detail::lexicon_hits hits;
+    detail::scan_lexicon(doc, *lex, hits);
     detail::extract_statements(doc, *lex, hits);
     detail::extract_topics(doc, *lex, hits);
     detail::extract_actions(doc, *lex, hits);
+    for (auto& v : hits.of)
+        if (v.capacity() > (std::size_t{1} << 16)) v = {};
     return doc;
 }
 

@@ -19,21 +19,19 @@ std::optional<lexicon_match> lexicon_hits::first(kind k, std::size_t from, std::
     return std::nullopt;
 }
 
-lexicon_hits scan_lexicon(document const& doc, lexicon const& lex) {
+void scan_lexicon(document const& doc, lexicon const& lex, lexicon_hits& hits) {
     static std::vector<std::string> const kinds(std::begin(lexicon_hits::kind_names),
                                                 std::end(lexicon_hits::kind_names));
     auto scanner = lex.scanner(kinds);
-    lexicon_hits hits;
-    std::vector<std::vector<lexicon_match>> out(lexicon_hits::count);
+    hits.of.resize(lexicon_hits::count);
+    for (auto& v : hits.of) v.clear();
     std::size_t done = 0;  // blocks do not overlap; never scan a byte twice
     for (auto const& b : doc.blocks) {
         std::size_t from = std::max(b.where.begin, done);
         if (from >= b.where.end) continue;
-        scanner->scan(doc.text, from, b.where.end, out);
+        scanner->scan(doc.text, from, b.where.end, hits.of);
         done = b.where.end;
     }
-    for (std::size_t k = 0; k < lexicon_hits::count; ++k) hits.of[k] = std::move(out[k]);
-    return hits;
 }
 
 }  // namespace reportx::detail

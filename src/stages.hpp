@@ -27,7 +27,7 @@ struct lexicon_hits {
     static constexpr char const* kind_names[count] = {"topic",    "verb",      "modifier",   "connector",
                                                       "metric",   "direction", "kind_cue",   "period_cue",
                                                       "section_cue", "target_list"};
-    std::vector<lexicon_match> of[count];
+    std::vector<std::vector<lexicon_match>> of = std::vector<std::vector<lexicon_match>>(count);
 
     /// Leftmost-longest, non-overlapping hits of kind k inside [from, to), appended to out
     /// (what matcher::find_all would find there).
@@ -40,8 +40,9 @@ struct lexicon_hits {
 
 /// lang, title, date, year, sections, blocks (+ diagnostics). src/structure*.cpp
 void build_structure(document& doc, parse_options const& options, lexicon const& lex);
-/// The lexicon hits of every block. src/scan.cpp
-[[nodiscard]] lexicon_hits scan_lexicon(document const& doc, lexicon const& lex);
+/// The lexicon hits of every block, in place of what `hits` held (its vectors keep
+/// their room, so a thread reuses one for document after document). src/scan.cpp
+void scan_lexicon(document const& doc, lexicon const& lex, lexicon_hits& hits);
 /// statements. src/statements*.cpp
 void extract_statements(document& doc, lexicon const& lex, lexicon_hits const& hits);
 /// topics. src/topics.cpp
