@@ -140,9 +140,9 @@ public:
         end_ = b.where.end;
         block_ = b.id;
         // Which kinds have a hit at each byte of the block, and which hit: a word lookup is
-        // a byte test and an index. Stop entries are left out: they only ever stop a match.
+        // a bit test and an index. Stop entries are left out: they only ever stop a match.
         // Blocks come in text order, so each kind's hits are read once, from a cursor.
-        starts_.assign(end_ - begin_, 0);
+        starts_.assign((end_ - begin_ + 63) / 64, {});
         indexed_ = end_ - begin_ <= index_cap;
         ands_.clear();
         next_and_ = 0;
@@ -206,7 +206,10 @@ private:
     std::string_view t_;
     std::size_t begin_ = 0, end_ = 0;
     int block_ = 0;
-    std::vector<std::uint8_t> starts_;  // per byte of the block: bit(kind) for each kind with a hit there
+    // Per 64 bytes of the block, a bit per byte for each kind (slot) with a hit there, and
+    // one more for any kind: next_hit tests 64 bytes a word, word() one bit.
+    std::vector<std::array<std::uint64_t, 4>> starts_;
+    static constexpr std::size_t any_kind = 3;
     // Per byte of the block, for each kind whose bit is set there: the hit's index in
     // hits_.of[kind] (only ever read where starts_ has the bit, so never initialized).
     // Twelve bytes a byte, so only for blocks of at most index_cap bytes (every paragraph
@@ -228,12 +231,10 @@ private:
     std::size_t next_topic_ = 0;  // the first of doc_.topics not before the last object
 
     static constexpr std::size_t slot(lexicon_hits::kind k) noexcept { return k - lexicon_hits::verb; }
-    static constexpr std::uint8_t bit(lexicon_hits::kind k) noexcept {
-        return static_cast<std::uint8_t>(1u << slot(k));
-    }
     double weight(lexicon_match const& m) const noexcept { return facts_[m.entry].weight; }
-    bool starts(std::size_t p, std::uint8_t bits) const noexcept {
-        return p - begin_ < end_ - begin_ && (starts_[p - begin_] & bits);  // unsigned: p < begin_ wraps
+    bool starts(std::size_t p, lexicon_hits::kind k) const noexcept {
+        std::size_t const i = p - begin_;  // unsigned: p < begin_ wraps
+        return i < end_ - begin_ && (starts_[i / 64][slot(k)] >> (i % 64) & 1);
     }
 
     // The block's hits of kind k into starts_ and, when `indexed`, index_ (connectors of
@@ -243,7 +244,7 @@ private:
     void mark_hits() {
         lexicon_match const* const v = hits_.of[k].data();
         std::size_t const n = hits_.of[k].size();
-        std::uint8_t* const starts = starts_.data();
+        auto* const starts = starts_.data();
         auto* const index = index_.get();
         auto const* const facts = facts_.data();
         std::size_t const from = begin_, to = end_;
@@ -252,7 +253,9 @@ private:
         first_[slot(k)] = i;
         for (; i < n && v[i].begin < to; ++i) {
             if (facts[v[i].entry].stop) continue;
-            starts[v[i].begin - from] |= bit(k);
+            std::size_t const at = v[i].begin - from;
+            starts[at / 64][slot(k)] |= std::uint64_t{1} << (at % 64);
+            starts[at / 64][any_kind] |= std::uint64_t{1} << (at % 64);
             if constexpr (indexed) index[v[i].begin - from][slot(k)] = static_cast<std::uint32_t>(i);
             if constexpr (k == lexicon_hits::connector)
                 if (facts[v[i].entry].weight >= 1) ands_.push_back(v[i].begin);
@@ -260,19 +263,18 @@ private:
         next_[slot(k)] = i;
     }
 
-    // The first place at or after p where a kind has a hit (end_ if none). Eight bytes of
-    // starts_ are tested at a time: most bytes start nothing.
+    // The first place at or after p where a kind has a hit (end_ if none): 64 bytes a
+    // word of starts_.
     std::size_t next_hit(std::size_t p) const noexcept {
-        std::size_t i = p - begin_, n = end_ - begin_;
-        for (std::uint64_t w; i + 8 <= n; i += 8) {
-            std::memcpy(&w, starts_.data() + i, 8);
-            if (!w) continue;
-            if constexpr (std::endian::native == std::endian::little)
-                return begin_ + i + static_cast<std::size_t>(std::countr_zero(w) / 8);
-            break;
+        std::size_t const i = p - begin_, n = starts_.size();
+        std::size_t w = i / 64;
+        if (w >= n) return end_;
+        std::uint64_t bits = starts_[w][any_kind] & (~std::uint64_t{0} << (i % 64));
+        while (!bits) {
+            if (++w == n) return end_;
+            bits = starts_[w][any_kind];
         }
-        while (i < n && !starts_[i]) ++i;
-        return begin_ + i;
+        return begin_ + w * 64 + static_cast<std::size_t>(std::countr_zero(bits));
     }
 
     // `candidate` at h after the walk in block() went from p (where it was `was`) to h
@@ -331,7 +333,7 @@ private:
 
     // The hit of kind k at p, unless it is a stop entry; null if none.
     lexicon_match const* word(lexicon_hits::kind k, std::size_t p) const noexcept {
-        if (!starts(p, bit(k))) return nullptr;
+        if (!starts(p, k)) return nullptr;
         if (indexed_) [[likely]]
             return &hits_.of[k][index_[p - begin_][slot(k)]];
         return unindexed_word(k, p);
@@ -382,7 +384,7 @@ private:
     // The first verb of a verb group at p, its modifiers appended to mods, and p moved to
     // the verb; null if no group starts at p.
     lexicon_match const* group_head(std::size_t& p, std::vector<lexicon_match>& mods) const {
-        if (!starts(p, bit(lexicon_hits::modifier))) return word(lexicon_hits::verb, p);  // most groups
+        if (!starts(p, lexicon_hits::modifier)) return word(lexicon_hits::verb, p);  // most groups
         return modified_head(p, mods);
     }
 
