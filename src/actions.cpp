@@ -315,18 +315,26 @@ private:
         if (c == ';' || c == '!' || c == '?' || c == '\n' || c == '\r') return 1;
         if (c == '.' || c == ':')  // not inside 5.2, 9:00, U.S.
             return (p + 1 >= end_ || !is_ascii_alnum(static_cast<unsigned char>(t_[p + 1]))) ? 1 : 0;
-        if (c == 0xEF || c == 0xE3 || c == 0xE2) {
-            auto d = utf8::decode(t_, p);
-            if (clause_mark(d.cp)) return d.length;
-        }
-        return 0;
+        return c >= 0x80 && wide_mark(p) == wide::clause_end ? 3 : 0;
     }
 
-    // The clause ends beyond ASCII: ，；！？： are U+FFxx (lead byte EF), 。 U+3002 (E3),
-    // U+2028/9 (E2); Han (E4-E9) never is one.
-    static bool clause_mark(char32_t cp) noexcept {
-        return cp == U'，' || cp == U'。' || cp == U'；' || cp == U'！' || cp == U'？' || cp == U'：' ||
-               cp == 0x2028 || cp == 0x2029;
+    // What a code point of three bytes (lead E2, E3 or EF: may_end_object) at p is to an
+    // object, told from its bytes without decoding them: a clause end (，；！？： are
+    // EF BC xx, 。 E3 80 82, U+2028/9 E2 80 A8/A9), the list comma 、 (E3 80 81), or nothing
+    // (“ ” （ ） and the like).
+    enum class wide : std::uint8_t { none, clause_end, list_comma };
+    wide wide_mark(std::size_t p) const noexcept {
+        auto const* s = reinterpret_cast<unsigned char const*>(t_.data()) + p;
+        if (s[0] < 0xE0) return wide::none;  // two bytes: no mark (and s[2] may be past the text)
+        switch (std::uint32_t{s[0]} << 16 | std::uint32_t{s[1]} << 8 | s[2]) {
+        case 0xEFBC8C: case 0xEFBC9B: case 0xEFBC81: case 0xEFBC9F: case 0xEFBC9A:  // ，；！？：
+        case 0xE38082: case 0xE280A8: case 0xE280A9:                                  // 。 U+2028/9
+            return wide::clause_end;
+        case 0xE38081:  // 、
+            return wide::list_comma;
+        default:
+            return wide::none;
+        }
     }
 
     std::size_t skip_blank(std::size_t p) const noexcept { return utf8::skip_blank(t_, p, end_); }
@@ -486,13 +494,13 @@ private:
             auto c = static_cast<unsigned char>(t_[p]);
             if (c >= 0x80) {
                 // Chinese lists of verb phrases: 增强经济活力、防范化解风险; 扩大内需和深化改革.
-                auto d = utf8::decode(t_, p);
-                if (clause_mark(d.cp)) return p;
-                std::size_t after = d.cp == U'、' ? p + d.length : 0;
+                wide const m = wide_mark(p);
+                if (m == wide::clause_end) return p;
+                std::size_t after = m == wide::list_comma ? p + 3 : 0;
                 if (!after)
                     if (auto cn = word(lexicon_hits::connector, p); cn && weight(*cn) >= 1) after = cn->end;
                 if (after && head_at(skip_blank(after))) return p;
-                p += d.length;
+                p += utf8::sequence_length(c);
                 continue;
             }
             if (hard_break(p)) return p;
@@ -561,20 +569,19 @@ private:
         double shared = 0;
         for (auto const& m : g.mods) shared += weight(m);
         for (auto const& v : g.verbs) {
-            // Built in place: each string is made once, where it stays.
-            action& a = doc_.actions.emplace_back();
-            a.verb = v.id;
-            a.modifiers.reserve(g.mods.size() + (v.own_end - v.own_begin));
-            for (auto const& m : g.mods) a.modifiers.emplace_back(text_of(m));
-            a.intensity = v.weight + shared;
-            for (std::size_t i = v.own_begin; i < v.own_end; ++i) {
-                a.modifiers.emplace_back(text_of(g.own[i]));
-                a.intensity += weight(g.own[i]);
+            std::vector<std::string> modifiers;
+            double intensity = v.weight + shared;
+            if (std::size_t const n = g.mods.size() + (v.own_end - v.own_begin)) {  // most actions have none
+                modifiers.reserve(n);
+                for (auto const& m : g.mods) modifiers.emplace_back(text_of(m));
+                for (std::size_t i = v.own_begin; i < v.own_end; ++i) {
+                    modifiers.emplace_back(text_of(g.own[i]));
+                    intensity += weight(g.own[i]);
+                }
             }
-            a.object = object;
-            a.where = where;
-            a.block = block_;
-            a.topics.assign(topic_ids_.begin(), topic_ids_.end());
+            // Every member given: emplace_back() would zero the whole action first, then build it.
+            doc_.actions.emplace_back(std::string(v.id), std::move(modifiers), intensity, std::optional<span>(object),
+                                      where, block_, std::vector<std::string>(topic_ids_.begin(), topic_ids_.end()));
         }
         return next > g.end ? next : g.end;
     }
