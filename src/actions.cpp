@@ -47,7 +47,7 @@ using utf8::is_ascii_alpha;
 
 struct verb_hit {
     lexicon_match m;
-    std::string_view id;  // lemma (an expanded one for 巩固扩大)
+    std::string const* id = nullptr;  // lemma (an expanded one for 巩固扩大), in the lexicon
     double weight = 0;
     std::size_t own_begin = 0, own_end = 0;  // its own modifiers: group::own[own_begin, own_end)
 };
@@ -68,7 +68,7 @@ struct action_tables {
         auto const& es = lex.entries();
         facts.resize(es.size());
         for (std::uint32_t i = 0; i < es.size(); ++i) {
-            facts[i] = {es[i].id, es[i].weight, is_stop_id(es[i].id), false};
+            facts[i] = {&es[i].id, es[i].weight, is_stop_id(es[i].id), false};
             if (es[i].kind == "no_object")
                 for (auto const& a : es[i].aliases)
                     if (!a.empty()) add_no_object_start(a);
@@ -78,18 +78,20 @@ struct action_tables {
             auto& parts = compounds[i];
             for (auto const& id : es[i].expands) {
                 auto const* e = lex.find("verb", id);
-                parts.emplace_back(id, e ? e->weight : es[i].weight);
+                parts.emplace_back(&id, e ? e->weight : es[i].weight);
             }
         }
     }
+    // Ids point into the lexicon's entries, which outlive these tables: an action's verb is
+    // copied from a string, in place, with no string made in between.
     struct entry_facts {
-        std::string_view id;
+        std::string const* id = nullptr;
         double weight = 0;
         bool stop = false;      // none.*: matched so that it wins, reported as nothing
         bool compound = false;  // has parts in `compounds`
     };
     std::vector<entry_facts> facts;  // by entry index
-    std::unordered_map<std::uint32_t, std::vector<std::pair<std::string_view, double>>> compounds;
+    std::unordered_map<std::uint32_t, std::vector<std::pair<std::string const*, double>>> compounds;
     // The first two bytes a no_object alias may start with in a text (ASCII in either case,
     // any white space for a space, any second byte after a one-byte alias): the matcher
     // is asked only where they occur. A verb's next word rarely is one.
@@ -142,7 +144,7 @@ public:
         // Which kinds have a hit at each byte of the block, and which hit: a word lookup is
         // a bit test and an index. Stop entries are left out: they only ever stop a match.
         // Blocks come in text order, so each kind's hits are read once, from a cursor.
-        starts_.assign((end_ - begin_ + 63) / 64, {});
+        starts_.assign((end_ - begin_) / 64 + 1, {});  // up to end_ included: see starts()
         indexed_ = end_ - begin_ <= index_cap;
         ands_.clear();
         next_and_ = 0;
@@ -202,7 +204,7 @@ private:
     matcher const& no_object_;  // words that cannot open an object (by, in, 的)
     std::bitset<65536> const& no_object_starts_;
     std::vector<action_tables::entry_facts> const& facts_;
-    std::unordered_map<std::uint32_t, std::vector<std::pair<std::string_view, double>>> const& compounds_;
+    std::unordered_map<std::uint32_t, std::vector<std::pair<std::string const*, double>>> const& compounds_;
     std::string_view t_;
     std::size_t begin_ = 0, end_ = 0;
     int block_ = 0;
@@ -232,9 +234,11 @@ private:
 
     static constexpr std::size_t slot(lexicon_hits::kind k) noexcept { return k - lexicon_hits::verb; }
     double weight(lexicon_match const& m) const noexcept { return facts_[m.entry].weight; }
+    // Every place looked up is in [begin_, end_]: starts_ has a word for end_ (whose bit is
+    // never set), so no bounds test.
     bool starts(std::size_t p, lexicon_hits::kind k) const noexcept {
-        std::size_t const i = p - begin_;  // unsigned: p < begin_ wraps
-        return i < end_ - begin_ && (starts_[i / 64][slot(k)] >> (i % 64) & 1);
+        std::size_t const i = p - begin_;
+        return starts_[i / 64][slot(k)] >> (i % 64) & 1;
     }
 
     // The block's hits of kind k into starts_ and, when `indexed`, index_ (connectors of
@@ -580,7 +584,7 @@ private:
                 }
             }
             // Every member given: emplace_back() would zero the whole action first, then build it.
-            doc_.actions.emplace_back(std::string(v.id), std::move(modifiers), intensity, std::optional<span>(object),
+            doc_.actions.emplace_back(*v.id, std::move(modifiers), intensity, std::optional<span>(object),
                                       where, block_, std::vector<std::string>(topic_ids_.begin(), topic_ids_.end()));
         }
         return next > g.end ? next : g.end;
