@@ -244,6 +244,9 @@ private:
     // The block's hits of kind k into starts_ and, when `indexed`, index_ (connectors of
     // weight 1 into ands_ too). Locals, not members, in the loop: its byte stores may alias
     // anything.
+    // A connector of weight 1 (and, 和) is left out of the any_kind bits that next_hit
+    // follows: where no verb or modifier starts too, block() would only pass over it (no
+    // group starts there), and `candidate` after it is what candidate_at finds anyway.
     template <lexicon_hits::kind k, bool indexed>
     void mark_hits() {
         lexicon_match const* const v = hits_.of[k].data();
@@ -259,10 +262,13 @@ private:
             if (facts[v[i].entry].stop) continue;
             std::size_t const at = v[i].begin - from;
             starts[at / 64][slot(k)] |= std::uint64_t{1} << (at % 64);
-            starts[at / 64][any_kind] |= std::uint64_t{1} << (at % 64);
             if constexpr (indexed) index[v[i].begin - from][slot(k)] = static_cast<std::uint32_t>(i);
             if constexpr (k == lexicon_hits::connector)
-                if (facts[v[i].entry].weight >= 1) ands_.push_back(v[i].begin);
+                if (facts[v[i].entry].weight >= 1) {
+                    ands_.push_back(v[i].begin);
+                    continue;
+                }
+            starts[at / 64][any_kind] |= std::uint64_t{1} << (at % 64);
         }
         next_[slot(k)] = i;
     }
