@@ -47,7 +47,7 @@ using utf8::is_ascii_alpha;
 
 struct verb_hit {
     lexicon_match m;
-    std::string_view id;  // lemma (an expanded one for 巩固扩大)
+    std::string const* id = nullptr;  // lemma (an expanded one for 巩固扩大), in the lexicon
     double weight = 0;
     std::size_t own_begin = 0, own_end = 0;  // its own modifiers: group::own[own_begin, own_end)
 };
@@ -68,7 +68,7 @@ struct action_tables {
         auto const& es = lex.entries();
         facts.resize(es.size());
         for (std::uint32_t i = 0; i < es.size(); ++i) {
-            facts[i] = {es[i].id, es[i].weight, is_stop_id(es[i].id), false};
+            facts[i] = {&es[i].id, es[i].weight, is_stop_id(es[i].id), false};
             if (es[i].kind == "no_object")
                 for (auto const& a : es[i].aliases)
                     if (!a.empty()) add_no_object_start(a);
@@ -78,18 +78,20 @@ struct action_tables {
             auto& parts = compounds[i];
             for (auto const& id : es[i].expands) {
                 auto const* e = lex.find("verb", id);
-                parts.emplace_back(id, e ? e->weight : es[i].weight);
+                parts.emplace_back(&id, e ? e->weight : es[i].weight);
             }
         }
     }
+    // Ids point into the lexicon's entries, which outlive these tables: an action's verb is
+    // copied from a string, in place, with no string made in between.
     struct entry_facts {
-        std::string_view id;
+        std::string const* id = nullptr;
         double weight = 0;
         bool stop = false;      // none.*: matched so that it wins, reported as nothing
         bool compound = false;  // has parts in `compounds`
     };
     std::vector<entry_facts> facts;  // by entry index
-    std::unordered_map<std::uint32_t, std::vector<std::pair<std::string_view, double>>> compounds;
+    std::unordered_map<std::uint32_t, std::vector<std::pair<std::string const*, double>>> compounds;
     // The first two bytes a no_object alias may start with in a text (ASCII in either case,
     // any white space for a space, any second byte after a one-byte alias): the matcher
     // is asked only where they occur. A verb's next word rarely is one.
@@ -140,9 +142,9 @@ public:
         end_ = b.where.end;
         block_ = b.id;
         // Which kinds have a hit at each byte of the block, and which hit: a word lookup is
-        // a byte test and an index. Stop entries are left out: they only ever stop a match.
+        // a bit test and an index. Stop entries are left out: they only ever stop a match.
         // Blocks come in text order, so each kind's hits are read once, from a cursor.
-        starts_.assign(end_ - begin_, 0);
+        starts_.assign((end_ - begin_) / 64 + 1, {});  // up to end_ included: see starts()
         indexed_ = end_ - begin_ <= index_cap;
         ands_.clear();
         next_and_ = 0;
@@ -202,11 +204,14 @@ private:
     matcher const& no_object_;  // words that cannot open an object (by, in, 的)
     std::bitset<65536> const& no_object_starts_;
     std::vector<action_tables::entry_facts> const& facts_;
-    std::unordered_map<std::uint32_t, std::vector<std::pair<std::string_view, double>>> const& compounds_;
+    std::unordered_map<std::uint32_t, std::vector<std::pair<std::string const*, double>>> const& compounds_;
     std::string_view t_;
     std::size_t begin_ = 0, end_ = 0;
     int block_ = 0;
-    std::vector<std::uint8_t> starts_;  // per byte of the block: bit(kind) for each kind with a hit there
+    // Per 64 bytes of the block, a bit per byte for each kind (slot) with a hit there, and
+    // one more for any kind: next_hit tests 64 bytes a word, word() one bit.
+    std::vector<std::array<std::uint64_t, 4>> starts_;
+    static constexpr std::size_t any_kind = 3;
     // Per byte of the block, for each kind whose bit is set there: the hit's index in
     // hits_.of[kind] (only ever read where starts_ has the bit, so never initialized).
     // Twelve bytes a byte, so only for blocks of at most index_cap bytes (every paragraph
@@ -228,22 +233,25 @@ private:
     std::size_t next_topic_ = 0;  // the first of doc_.topics not before the last object
 
     static constexpr std::size_t slot(lexicon_hits::kind k) noexcept { return k - lexicon_hits::verb; }
-    static constexpr std::uint8_t bit(lexicon_hits::kind k) noexcept {
-        return static_cast<std::uint8_t>(1u << slot(k));
-    }
     double weight(lexicon_match const& m) const noexcept { return facts_[m.entry].weight; }
-    bool starts(std::size_t p, std::uint8_t bits) const noexcept {
-        return p - begin_ < end_ - begin_ && (starts_[p - begin_] & bits);  // unsigned: p < begin_ wraps
+    // Every place looked up is in [begin_, end_]: starts_ has a word for end_ (whose bit is
+    // never set), so no bounds test.
+    bool starts(std::size_t p, lexicon_hits::kind k) const noexcept {
+        std::size_t const i = p - begin_;
+        return starts_[i / 64][slot(k)] >> (i % 64) & 1;
     }
 
     // The block's hits of kind k into starts_ and, when `indexed`, index_ (connectors of
     // weight 1 into ands_ too). Locals, not members, in the loop: its byte stores may alias
     // anything.
+    // A connector of weight 1 (and, 和) is left out of the any_kind bits that next_hit
+    // follows: where no verb or modifier starts too, block() would only pass over it (no
+    // group starts there), and `candidate` after it is what candidate_at finds anyway.
     template <lexicon_hits::kind k, bool indexed>
     void mark_hits() {
         lexicon_match const* const v = hits_.of[k].data();
         std::size_t const n = hits_.of[k].size();
-        std::uint8_t* const starts = starts_.data();
+        auto* const starts = starts_.data();
         auto* const index = index_.get();
         auto const* const facts = facts_.data();
         std::size_t const from = begin_, to = end_;
@@ -252,27 +260,31 @@ private:
         first_[slot(k)] = i;
         for (; i < n && v[i].begin < to; ++i) {
             if (facts[v[i].entry].stop) continue;
-            starts[v[i].begin - from] |= bit(k);
+            std::size_t const at = v[i].begin - from;
+            starts[at / 64][slot(k)] |= std::uint64_t{1} << (at % 64);
             if constexpr (indexed) index[v[i].begin - from][slot(k)] = static_cast<std::uint32_t>(i);
             if constexpr (k == lexicon_hits::connector)
-                if (facts[v[i].entry].weight >= 1) ands_.push_back(v[i].begin);
+                if (facts[v[i].entry].weight >= 1) {
+                    ands_.push_back(v[i].begin);
+                    continue;
+                }
+            starts[at / 64][any_kind] |= std::uint64_t{1} << (at % 64);
         }
         next_[slot(k)] = i;
     }
 
-    // The first place at or after p where a kind has a hit (end_ if none). Eight bytes of
-    // starts_ are tested at a time: most bytes start nothing.
+    // The first place at or after p where a kind has a hit (end_ if none): 64 bytes a
+    // word of starts_.
     std::size_t next_hit(std::size_t p) const noexcept {
-        std::size_t i = p - begin_, n = end_ - begin_;
-        for (std::uint64_t w; i + 8 <= n; i += 8) {
-            std::memcpy(&w, starts_.data() + i, 8);
-            if (!w) continue;
-            if constexpr (std::endian::native == std::endian::little)
-                return begin_ + i + static_cast<std::size_t>(std::countr_zero(w) / 8);
-            break;
+        std::size_t const i = p - begin_, n = starts_.size();
+        std::size_t w = i / 64;
+        if (w >= n) return end_;
+        std::uint64_t bits = starts_[w][any_kind] & (~std::uint64_t{0} << (i % 64));
+        while (!bits) {
+            if (++w == n) return end_;
+            bits = starts_[w][any_kind];
         }
-        while (i < n && !starts_[i]) ++i;
-        return begin_ + i;
+        return begin_ + w * 64 + static_cast<std::size_t>(std::countr_zero(bits));
     }
 
     // `candidate` at h after the walk in block() went from p (where it was `was`) to h
@@ -313,25 +325,33 @@ private:
         if (c == ';' || c == '!' || c == '?' || c == '\n' || c == '\r') return 1;
         if (c == '.' || c == ':')  // not inside 5.2, 9:00, U.S.
             return (p + 1 >= end_ || !is_ascii_alnum(static_cast<unsigned char>(t_[p + 1]))) ? 1 : 0;
-        if (c == 0xEF || c == 0xE3 || c == 0xE2) {
-            auto d = utf8::decode(t_, p);
-            if (clause_mark(d.cp)) return d.length;
-        }
-        return 0;
+        return c >= 0x80 && wide_mark(p) == wide::clause_end ? 3 : 0;
     }
 
-    // The clause ends beyond ASCII: ，；！？： are U+FFxx (lead byte EF), 。 U+3002 (E3),
-    // U+2028/9 (E2); Han (E4-E9) never is one.
-    static bool clause_mark(char32_t cp) noexcept {
-        return cp == U'，' || cp == U'。' || cp == U'；' || cp == U'！' || cp == U'？' || cp == U'：' ||
-               cp == 0x2028 || cp == 0x2029;
+    // What a code point of three bytes (lead E2, E3 or EF: may_end_object) at p is to an
+    // object, told from its bytes without decoding them: a clause end (，；！？： are
+    // EF BC xx, 。 E3 80 82, U+2028/9 E2 80 A8/A9), the list comma 、 (E3 80 81), or nothing
+    // (“ ” （ ） and the like).
+    enum class wide : std::uint8_t { none, clause_end, list_comma };
+    wide wide_mark(std::size_t p) const noexcept {
+        auto const* s = reinterpret_cast<unsigned char const*>(t_.data()) + p;
+        if (s[0] < 0xE0) return wide::none;  // two bytes: no mark (and s[2] may be past the text)
+        switch (std::uint32_t{s[0]} << 16 | std::uint32_t{s[1]} << 8 | s[2]) {
+        case 0xEFBC8C: case 0xEFBC9B: case 0xEFBC81: case 0xEFBC9F: case 0xEFBC9A:  // ，；！？：
+        case 0xE38082: case 0xE280A8: case 0xE280A9:                                  // 。 U+2028/9
+            return wide::clause_end;
+        case 0xE38081:  // 、
+            return wide::list_comma;
+        default:
+            return wide::none;
+        }
     }
 
     std::size_t skip_blank(std::size_t p) const noexcept { return utf8::skip_blank(t_, p, end_); }
 
     // The hit of kind k at p, unless it is a stop entry; null if none.
     lexicon_match const* word(lexicon_hits::kind k, std::size_t p) const noexcept {
-        if (!starts(p, bit(k))) return nullptr;
+        if (!starts(p, k)) return nullptr;
         if (indexed_) [[likely]]
             return &hits_.of[k][index_[p - begin_][slot(k)]];
         return unindexed_word(k, p);
@@ -382,7 +402,7 @@ private:
     // The first verb of a verb group at p, its modifiers appended to mods, and p moved to
     // the verb; null if no group starts at p.
     lexicon_match const* group_head(std::size_t& p, std::vector<lexicon_match>& mods) const {
-        if (!starts(p, bit(lexicon_hits::modifier))) return word(lexicon_hits::verb, p);  // most groups
+        if (!starts(p, lexicon_hits::modifier)) return word(lexicon_hits::verb, p);  // most groups
         return modified_head(p, mods);
     }
 
@@ -400,8 +420,9 @@ private:
         return v;
     }
 
-    // The verb group at p, read into g_; false if none starts there.
-    bool parse_group(std::size_t p) {
+    // The verb group at p, read into g_; false if none starts there. Inlined in its two
+    // callers: it runs at every head, and each call saved and restored registers.
+    [[gnu::always_inline]] bool parse_group(std::size_t p) {
         g_.mods.clear();
         g_.verbs.clear();
         g_.own.clear();
@@ -475,7 +496,8 @@ private:
 
     // The end of the object that starts at p: the clause end (exclusive).
     // Only a mark (next_mark) or a coordinating connector (ands_) can end it.
-    std::size_t object_end(std::size_t p) {
+    // Inlined in emit, its only caller, to spare a call's register saves per object.
+    [[gnu::always_inline]] std::size_t object_end(std::size_t p) {
         while (p < end_) {
             // Objects come in text order: a cursor finds the next connector.
             while (next_and_ < ands_.size() && ands_[next_and_] < p) ++next_and_;
@@ -484,13 +506,13 @@ private:
             auto c = static_cast<unsigned char>(t_[p]);
             if (c >= 0x80) {
                 // Chinese lists of verb phrases: 增强经济活力、防范化解风险; 扩大内需和深化改革.
-                auto d = utf8::decode(t_, p);
-                if (clause_mark(d.cp)) return p;
-                std::size_t after = d.cp == U'、' ? p + d.length : 0;
+                wide const m = wide_mark(p);
+                if (m == wide::clause_end) return p;
+                std::size_t after = m == wide::list_comma ? p + 3 : 0;
                 if (!after)
                     if (auto cn = word(lexicon_hits::connector, p); cn && weight(*cn) >= 1) after = cn->end;
                 if (after && head_at(skip_blank(after))) return p;
-                p += d.length;
+                p += utf8::sequence_length(c);
                 continue;
             }
             if (hard_break(p)) return p;
@@ -559,20 +581,19 @@ private:
         double shared = 0;
         for (auto const& m : g.mods) shared += weight(m);
         for (auto const& v : g.verbs) {
-            // Built in place: each string is made once, where it stays.
-            action& a = doc_.actions.emplace_back();
-            a.verb = v.id;
-            a.modifiers.reserve(g.mods.size() + (v.own_end - v.own_begin));
-            for (auto const& m : g.mods) a.modifiers.emplace_back(text_of(m));
-            a.intensity = v.weight + shared;
-            for (std::size_t i = v.own_begin; i < v.own_end; ++i) {
-                a.modifiers.emplace_back(text_of(g.own[i]));
-                a.intensity += weight(g.own[i]);
+            std::vector<std::string> modifiers;
+            double intensity = v.weight + shared;
+            if (std::size_t const n = g.mods.size() + (v.own_end - v.own_begin)) {  // most actions have none
+                modifiers.reserve(n);
+                for (auto const& m : g.mods) modifiers.emplace_back(text_of(m));
+                for (std::size_t i = v.own_begin; i < v.own_end; ++i) {
+                    modifiers.emplace_back(text_of(g.own[i]));
+                    intensity += weight(g.own[i]);
+                }
             }
-            a.object = object;
-            a.where = where;
-            a.block = block_;
-            a.topics.assign(topic_ids_.begin(), topic_ids_.end());
+            // Every member given: emplace_back() would zero the whole action first, then build it.
+            doc_.actions.emplace_back(*v.id, std::move(modifiers), intensity, std::optional<span>(object),
+                                      where, block_, std::vector<std::string>(topic_ids_.begin(), topic_ids_.end()));
         }
         return next > g.end ? next : g.end;
     }
