@@ -376,6 +376,12 @@ void lexicon_scanner::scan(std::string_view text, std::size_t from, std::size_t 
     auto const* s = reinterpret_cast<unsigned char const*>(t.data());
     auto const& filter = impl_->filter;
     auto const& trie = impl_->trie;
+    // What `out` held before this call: the matches to append to, never to replace
+    // (on the stack for up to 16 kinds: a scan runs once per block).
+    std::size_t held_few[16];
+    std::vector<std::size_t> held_many(out.size() > 16 ? out.size() : 0);
+    std::size_t* const held = out.size() > 16 ? held_many.data() : held_few;
+    for (std::size_t k = 0; k < out.size(); ++k) held[k] = out[k].size();
     // Three phases per stretch of text, so that the common cases cost no branch the
     // processor could mispredict: collect the places whose first code point may begin
     // an alias (not inside an ASCII word); keep those whose start passes the filter;
@@ -390,11 +396,11 @@ void lexicon_scanner::scan(std::string_view text, std::size_t from, std::size_t 
         for (std::size_t k = 0; k < n; ++k) {
             std::size_t const p = base + places[k];
             // Terminals come shortest first: a longer match of a kind replaces the one
-            // it found here before.
+            // this call found here before (never one `out` held before the call).
             trie.walk_forward(t, p, to, [&](std::size_t end, trie_terminal const& term) {
                 if (alnum_at(t, end - 1) && alnum_at(t, end)) return;  // ends inside a word
                 auto& v = out[term.kind];
-                if (!v.empty() && v.back().begin == p) v.back() = lexicon_match{p, end, term.entry};
+                if (v.size() > held[term.kind] && v.back().begin == p) v.back() = lexicon_match{p, end, term.entry};
                 else v.push_back(lexicon_match{p, end, term.entry});
             });
         }

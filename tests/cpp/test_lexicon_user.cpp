@@ -199,3 +199,17 @@ TEST_CASE("lexicon (user): a scan finds at every place what the matcher finds, i
         CHECK_MESSAGE(got == want, text);
     }
 }
+
+TEST_CASE("lexicon (user): a scan appends to what `out` holds; it replaces only its own shorter matches") {
+    lexicon_scanner const scanner(*lexicon::builtin(), {"topic"});
+    std::vector<std::vector<lexicon_match>> out;
+    std::string const a = "光伏 and more", b = "光伏发电";
+    scanner.scan(a, 0, a.size(), out);
+    scanner.scan(b, 0, b.size(), out);
+    REQUIRE(out[0].size() == 2);
+    CHECK(out[0][0].begin == 0);
+    CHECK(out[0][0].end == 6);   // 光伏 in a
+    CHECK(out[0][1].end == 12);  // 光伏发电 in b: the longest from 0, one match
+    scanner.scan(b, 0, b.size(), out);  // the same range again: appended again
+    CHECK(out[0].size() == 3);
+}
