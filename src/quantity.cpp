@@ -297,25 +297,80 @@ bool quantity_scanner::inside_name(std::string_view t, std::size_t wb, std::size
     return false;
 }
 
+// The first place at or after pos (< to) where the scan has something to read: a digit, a
+// byte of a non-ASCII character, or the start of an ASCII word (a letter after a non-letter
+// or at `from`) that number_words_ may hold; `to` when there is none. English text goes
+// sixteen bytes at a time: a mask of its word starts, and per start a look at the word's
+// first and third letters and its length (from the letters of the next sixteen bytes too,
+// so that almost every word ends in the mask). No branch per word: English words come in
+// no order a branch predictor could learn.
+std::size_t quantity_scanner::next_candidate(std::string_view t, std::size_t pos, std::size_t from,
+                                             std::size_t to) const {
+    auto const* const s = reinterpret_cast<unsigned char const*>(t.data());
+#if defined(__SSE2__)
+    if (pos + 32 <= to) {
+        auto load = [&](std::size_t p) { return _mm_loadu_si128(reinterpret_cast<simd::block const*>(s + p)); };
+        simd::block v = load(pos);
+        std::uint32_t letters = simd::bits(simd::ascii_letters(v));
+        std::uint32_t letter_before = pos > from && is_ascii_alpha(t[pos - 1]);
+        for (; pos + 32 <= to; pos += 16) {
+            simd::block const ahead = load(pos + 16);
+            std::uint32_t const ahead_letters = simd::bits(simd::ascii_letters(ahead));
+            std::uint32_t const window = letters | ahead_letters << 16;  // letters of 32 bytes
+            std::uint32_t const others = simd::bits(simd::any(simd::in_range(v, '0', 9), v));  // digits, top bit
+            std::uint32_t hits = 0;
+            for (std::uint32_t starts = letters & ~(letters << 1 | letter_before); starts; starts &= starts - 1) {
+                auto const k = static_cast<unsigned>(std::countr_zero(starts));
+                auto const length = static_cast<unsigned>(std::countr_zero(~window >> k));  // up to 32 - k
+                if (k + length == 32) [[unlikely]] {  // seventeen letters or more
+                    hits |= std::uint32_t{number_words_.may_hold(t.data() + pos + k, letters_end(t, pos + 32, to) - pos - k)} << k;
+                    continue;
+                }
+                hits |= std::uint32_t{number_words_.may_hold(t.data() + pos + k, length)} << k;
+            }
+            if (std::uint32_t const found = hits | others) return pos + static_cast<unsigned>(std::countr_zero(found));
+            v = ahead;
+            letter_before = letters >> 15;
+            letters = ahead_letters;
+        }
+    }
+#endif
+    while (pos < to) {
+        unsigned char const c = s[pos];
+        if (c >= 0x80 || is_ascii_digit(c)) return pos;
+        if (!is_ascii_alpha(c)) {
+            ++pos;
+            continue;
+        }
+        std::size_t const we = letters_end(t, pos + 1, to);
+        if ((pos == from || !is_ascii_alpha(t[pos - 1])) && number_words_.may_hold(t.data() + pos, we - pos)) return pos;
+        pos = we;
+    }
+    return to;
+}
+
 void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to, std::vector<quantity>& out) const {
     to = std::min(to, t.size());
     std::size_t i = from;
     number_core n, n2;
     while (i < to) {
         // ---- prescan: only digits, Chinese numerals and words that may be number words are candidates
-        unsigned char const c = static_cast<unsigned char>(t[i]);
+        unsigned char c = static_cast<unsigned char>(t[i]);
         if (c < 0x80) {
             if (is_ascii_alpha(static_cast<char>(c))) {
-                // a word: a candidate at its start when its letters may be a number word's
-                // (most words are not, and the filter is far cheaper than the matcher)
-                std::size_t const we = letters_end(t, i + 1, to);
-                bool const start = i == from || !is_ascii_alpha(t[i - 1]);
-                if (!start || !number_words_.may_hold(t.substr(i, we - i)) || !number_at(t, i, to, n)) {
-                    i = we;
-                    continue;
-                }
-            } else if (!is_ascii_digit(static_cast<char>(c)) || !number_at(t, i, to, n)) {
-                ++i;
+                // English text: on to the next digit, non-ASCII byte or start of a word that may
+                // be a number word (most words are not, and the filter is far cheaper than the matcher)
+                i = next_candidate(t, i, from, to);
+                if (i == to) break;
+                c = static_cast<unsigned char>(t[i]);
+            } else if (!is_ascii_digit(static_cast<char>(c))) {
+                ++i;  // a space or a mark, alone in Chinese text (a line break, `%`)
+                continue;
+            }
+        }
+        if (c < 0x80) {
+            if (!number_at(t, i, to, n)) {
+                i = is_ascii_alpha(static_cast<char>(c)) ? letters_end(t, i + 1, to) : i + 1;
                 continue;
             }
         } else if ((c & 0xF0) == 0xE0) {
