@@ -316,12 +316,13 @@ std::size_t quantity_scanner::next_candidate(std::string_view t, std::size_t pos
         for (; pos + 32 <= to; pos += 16) {
             simd::block const ahead = load(pos + 16);
             std::uint32_t const ahead_letters = simd::bits(simd::ascii_letters(ahead));
-            std::uint32_t const window = letters | ahead_letters << 16;  // letters of 32 bytes
+            // the bytes that end a word, of 32 (the bits above them set: no count of zeros finds none)
+            std::uint64_t const ends = ~std::uint64_t{letters | ahead_letters << 16};
             std::uint32_t const others = simd::bits(simd::any(simd::in_range(v, '0', 9), v));  // digits, top bit
             std::uint32_t hits = 0;
             for (std::uint32_t starts = letters & ~(letters << 1 | letter_before); starts; starts &= starts - 1) {
                 auto const k = static_cast<unsigned>(std::countr_zero(starts));
-                auto const length = static_cast<unsigned>(std::countr_zero(~window >> k));  // up to 32 - k
+                auto const length = static_cast<unsigned>(std::countr_zero(ends >> k));  // up to 32 - k
                 if (k + length == 32) [[unlikely]] {  // seventeen letters or more
                     hits |= std::uint32_t{number_words_.may_hold(t.data() + pos + k, letters_end(t, pos + 32, to) - pos - k)} << k;
                     continue;

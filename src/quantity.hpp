@@ -55,14 +55,15 @@ public:
     [[nodiscard]] bool may_hold(std::string_view word) const noexcept { return may_hold(word.data(), word.size()); }
 
 private:
-    static std::uint32_t letter(char c) noexcept { return static_cast<std::uint32_t>((c | 0x20) - 'a'); }  // 0..25
+    // A letter's low five bits are the same in either case (`A` 0x41, `a` 0x61).
+    static std::uint32_t letter(char c) noexcept { return static_cast<std::uint32_t>(c & 31); }
     static std::uint32_t slot(char const* word, std::size_t size) noexcept {
         // (the last letter of a shorter word stands for the third: the length tells them apart)
         std::uint32_t const third = letter(word[size < 3 ? size - 1 : 2]);
         std::uint32_t const length = size < 15 ? static_cast<std::uint32_t>(size) : 15;
-        return (letter(word[0]) * 26 + third) * 16 + length;
+        return letter(word[0]) << 9 | third << 4 | length;
     }
-    std::uint64_t bits_[(26 * 26 * 16 + 63) / 64] = {};
+    std::uint64_t bits_[32 * 32 * 16 / 64] = {};
 };
 
 /// The lexicon kinds a quantity scan needs, looked up once per lexicon (lexicon::derived).
