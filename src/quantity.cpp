@@ -391,11 +391,19 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
         }
         std::size_t next = n.end;  // where scanning resumes
         bool const zh = n.type == number_core::form::chinese;
-        // fast exit: a Chinese numeral counts only before a scale word, unit or 多/余 (not 一是, 统一, 十分)
-        if (zh && !match_at(unit_, t, n.end, to) && !match_at(scale_, t, n.end, to) &&
-            !match_at(qualifier_infix_, t, n.end, to)) {
-            i = n.end;
-            continue;
+        // fast exit: a Chinese numeral counts only before a scale word, unit or 多/余 (not 一是, 统一, 十分).
+        // The tail below asks first for the same unit, and the scale where there is no unit:
+        // it takes them from here (at `looked_at`) rather than walk the tries again.
+        std::size_t looked_at = std::string_view::npos;  // none
+        std::optional<lexicon_match> unit_there, scale_there;
+        if (zh) {
+            unit_there = match_at(unit_, t, n.end, to);
+            if (!unit_there) scale_there = match_at(scale_, t, n.end, to);
+            if (!unit_there && !scale_there && !match_at(qualifier_infix_, t, n.end, to)) {
+                i = n.end;
+                continue;
+            }
+            looked_at = n.end;
         }
         bool const word = n.type == number_core::form::word;
         bool reject = false;
@@ -433,9 +441,9 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
             while (true) {
                 // blanks may separate digits from the scale (`74.4\n\u200b\n万亿元` after PDF extraction)
                 std::size_t r = num.type == number_core::form::chinese ? p : skip_blank(t, p, to);
-                unit = match_at(unit_, t, r, to);
+                unit = r == looked_at ? unit_there : match_at(unit_, t, r, to);
                 if (unit) break;  // 千瓦时, 兆瓦: a unit, not a scale
-                auto s = match_at(scale_, t, r, to);
+                auto s = r == looked_at ? scale_there : match_at(scale_, t, r, to);
                 if (!s) break;
                 mult *= lex_.entry(s->entry).weight;
                 scaled = true;
