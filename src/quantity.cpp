@@ -560,20 +560,8 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
             }
         }
 
-        // ---- right context: dates, ordinals, clock times, labels
-        std::optional<lexicon_match> na;
-        if (!u) {
-            na = match_at(not_after_, t, n.end, to);
-            if (!na && !zh && n.end < to && t[n.end] == ' ') na = match_at(not_after_, t, n.end + 1, to);
-            if (na) reject = true;
-            if (n.type == number_core::form::arabic && p == n.end && n.end < to) {
-                char a = t[n.end];
-                if (is_ascii_alpha(a)) reject = true;  // 5G, 3D
-                if ((a == ':' || a == '/' || a == '-') && n.end + 1 < to && is_ascii_digit(t[n.end + 1]) && !range)
-                    reject = true;  // 9:00, 3/5, 010-1234
-            }
-        }
-        if (match_ending(not_before_, t, lead_back, from)) reject = true;
+        // ---- rules that set a number aside. They only ever set `reject`, so the cheap ones
+        // go first and the lexicon lookups are made only for a number none has set aside.
         // list numbers: `1.` `2、` `(3)` `（二）` at the start of a block or in brackets
         {
             std::size_t const b = lead_back;
@@ -605,6 +593,19 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
             if (u && !scaled && id_is(lex_.entry(u->entry).id, "year")) reject = true;
             if (n.value == 0 && !range) reject = true;
         }
+        // right context: dates, ordinals, clock times, labels
+        if (!reject && !u) {
+            std::optional<lexicon_match> na = match_at(not_after_, t, n.end, to);
+            if (!na && !zh && n.end < to && t[n.end] == ' ') na = match_at(not_after_, t, n.end + 1, to);
+            if (na) reject = true;
+            if (n.type == number_core::form::arabic && p == n.end && n.end < to) {
+                char a = t[n.end];
+                if (is_ascii_alpha(a)) reject = true;  // 5G, 3D
+                if ((a == ':' || a == '/' || a == '-') && n.end + 1 < to && is_ascii_digit(t[n.end + 1]) && !range)
+                    reject = true;  // 9:00, 3/5, 010-1234
+            }
+        }
+        if (!reject && match_ending(not_before_, t, lead_back, from)) reject = true;
         // numbers inside names: the new three, Ten Actions, 十四五 (names with digits carry years:
         // Healthy China 2030, which the year rule has already set aside)
         if (!reject && n.type != number_core::form::arabic && !names_.empty()) {
