@@ -27,8 +27,12 @@ namespace {
 }
 
 // A matcher lookup that starts right after a digit: the word-boundary rule of the
-// matcher would refuse `kWh` in `10kWh`, so the view starts at `pos`.
-std::optional<lexicon_match> match_at(matcher const& m, std::string_view t, std::size_t pos, std::size_t to) {
+// matcher would refuse `kWh` in `10kWh`, so the view starts at `pos`. This and
+// match_ending are inlined: a scan makes some ten of them per number, most turned down by
+// the first code point, and a call with its optional returned through memory cost more
+// than the test.
+[[gnu::always_inline]] inline std::optional<lexicon_match> match_at(matcher const& m, std::string_view t, std::size_t pos,
+                                                                   std::size_t to) {
     if (pos >= to) return std::nullopt;
     auto r = m.longest_at(t.substr(pos, to - pos), 0);
     if (!r) return std::nullopt;
@@ -37,7 +41,8 @@ std::optional<lexicon_match> match_at(matcher const& m, std::string_view t, std:
     return r;
 }
 // Ending right before a number (`RMB1.2`): the view ends at `end`.
-std::optional<lexicon_match> match_ending(matcher const& m, std::string_view t, std::size_t end, std::size_t from) {
+[[gnu::always_inline]] inline std::optional<lexicon_match> match_ending(matcher const& m, std::string_view t,
+                                                                       std::size_t end, std::size_t from) {
     if (end <= from) return std::nullopt;
     auto r = m.longest_ending_at(t.substr(0, end), end);
     if (!r || r->begin < from) return std::nullopt;
