@@ -485,13 +485,11 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
 
         // ---- unit after the number (`%`, `percent`, `5-percent`, `万人`, `亿千瓦时`): where the
         // tail stopped (q), or after a hyphen there
-        auto unit_after = [&](std::size_t q,
-                              std::optional<lexicon_match> const& at_tail) -> std::optional<lexicon_match> {
-            if (at_tail) return at_tail;
-            if (!zh && q < to && t[q] == '-') return match_at(unit_, t, q + 1, to);
-            return std::nullopt;
+        // (set in place: an optional returned and copied back stalls on its flag byte)
+        auto unit_after = [&](std::size_t q, std::optional<lexicon_match>& at_tail) {
+            if (!at_tail && !zh && q < to && t[q] == '-') at_tail = match_at(unit_, t, q + 1, to);
         };
-        u = unit_after(p, u);
+        unit_after(p, u);
         std::size_t end = u ? u->end : p;
 
         // ---- range: 6-6.5%, 6%-6.5%, 6 to 6.5 percent, between 6 and 6.5, 6%至6.5%
@@ -542,7 +540,7 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
                     std::optional<span> inf2;
                     std::optional<lexicon_match> u2;
                     std::size_t p2 = tail(n2, n2.end, m2, inf2, sc2, u2);
-                    u2 = unit_after(p2, u2);
+                    unit_after(p2, u2);
                     bool units_ok = !u || !u2 || lex_.entry(u->entry).id == lex_.entry(u2->entry).id;
                     double m1 = (!scaled && sc2) ? m2 : mult;
                     double lo = n.value * m1, hi = n2.value * m2;
