@@ -27,8 +27,12 @@ namespace {
 }
 
 // A matcher lookup that starts right after a digit: the word-boundary rule of the
-// matcher would refuse `kWh` in `10kWh`, so the view starts at `pos`.
-std::optional<lexicon_match> match_at(matcher const& m, std::string_view t, std::size_t pos, std::size_t to) {
+// matcher would refuse `kWh` in `10kWh`, so the view starts at `pos`. This and
+// match_ending are inlined: a scan makes some ten of them per number, most turned down by
+// the first code point, and a call with its optional returned through memory cost more
+// than the test.
+[[gnu::always_inline]] inline std::optional<lexicon_match> match_at(matcher const& m, std::string_view t, std::size_t pos,
+                                                                   std::size_t to) {
     if (pos >= to) return std::nullopt;
     auto r = m.longest_at(t.substr(pos, to - pos), 0);
     if (!r) return std::nullopt;
@@ -37,7 +41,8 @@ std::optional<lexicon_match> match_at(matcher const& m, std::string_view t, std:
     return r;
 }
 // Ending right before a number (`RMB1.2`): the view ends at `end`.
-std::optional<lexicon_match> match_ending(matcher const& m, std::string_view t, std::size_t end, std::size_t from) {
+[[gnu::always_inline]] inline std::optional<lexicon_match> match_ending(matcher const& m, std::string_view t,
+                                                                       std::size_t end, std::size_t from) {
     if (end <= from) return std::nullopt;
     auto r = m.longest_ending_at(t.substr(0, end), end);
     if (!r || r->begin < from) return std::nullopt;
@@ -297,25 +302,81 @@ bool quantity_scanner::inside_name(std::string_view t, std::size_t wb, std::size
     return false;
 }
 
+// The first place at or after pos (< to) where the scan has something to read: a digit, a
+// byte of a non-ASCII character, or the start of an ASCII word (a letter after a non-letter
+// or at `from`) that number_words_ may hold; `to` when there is none. English text goes
+// sixteen bytes at a time: a mask of its word starts, and per start a look at the word's
+// first and third letters and its length (from the letters of the next sixteen bytes too,
+// so that almost every word ends in the mask). No branch per word: English words come in
+// no order a branch predictor could learn.
+std::size_t quantity_scanner::next_candidate(std::string_view t, std::size_t pos, std::size_t from,
+                                             std::size_t to) const {
+    auto const* const s = reinterpret_cast<unsigned char const*>(t.data());
+#if defined(__SSE2__)
+    if (pos + 32 <= to) {
+        auto load = [&](std::size_t p) { return _mm_loadu_si128(reinterpret_cast<simd::block const*>(s + p)); };
+        simd::block v = load(pos);
+        std::uint32_t letters = simd::bits(simd::ascii_letters(v));
+        std::uint32_t letter_before = pos > from && is_ascii_alpha(t[pos - 1]);
+        for (; pos + 32 <= to; pos += 16) {
+            simd::block const ahead = load(pos + 16);
+            std::uint32_t const ahead_letters = simd::bits(simd::ascii_letters(ahead));
+            // the bytes that end a word, of 32 (the bits above them set: no count of zeros finds none)
+            std::uint64_t const ends = ~std::uint64_t{letters | ahead_letters << 16};
+            std::uint32_t const others = simd::bits(simd::any(simd::in_range(v, '0', 9), v));  // digits, top bit
+            std::uint32_t hits = 0;
+            for (std::uint32_t starts = letters & ~(letters << 1 | letter_before); starts; starts &= starts - 1) {
+                auto const k = static_cast<unsigned>(std::countr_zero(starts));
+                auto const length = static_cast<unsigned>(std::countr_zero(ends >> k));  // up to 32 - k
+                if (k + length == 32) [[unlikely]] {  // seventeen letters or more
+                    hits |= std::uint32_t{number_words_.may_hold(t.data() + pos + k, letters_end(t, pos + 32, to) - pos - k)} << k;
+                    continue;
+                }
+                hits |= std::uint32_t{number_words_.may_hold(t.data() + pos + k, length)} << k;
+            }
+            if (std::uint32_t const found = hits | others) return pos + static_cast<unsigned>(std::countr_zero(found));
+            v = ahead;
+            letter_before = letters >> 15;
+            letters = ahead_letters;
+        }
+    }
+#endif
+    while (pos < to) {
+        unsigned char const c = s[pos];
+        if (c >= 0x80 || is_ascii_digit(c)) return pos;
+        if (!is_ascii_alpha(c)) {
+            ++pos;
+            continue;
+        }
+        std::size_t const we = letters_end(t, pos + 1, to);
+        if ((pos == from || !is_ascii_alpha(t[pos - 1])) && number_words_.may_hold(t.data() + pos, we - pos)) return pos;
+        pos = we;
+    }
+    return to;
+}
+
 void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to, std::vector<quantity>& out) const {
     to = std::min(to, t.size());
     std::size_t i = from;
     number_core n, n2;
     while (i < to) {
         // ---- prescan: only digits, Chinese numerals and words that may be number words are candidates
-        unsigned char const c = static_cast<unsigned char>(t[i]);
+        unsigned char c = static_cast<unsigned char>(t[i]);
         if (c < 0x80) {
             if (is_ascii_alpha(static_cast<char>(c))) {
-                // a word: a candidate at its start when its letters may be a number word's
-                // (most words are not, and the filter is far cheaper than the matcher)
-                std::size_t const we = letters_end(t, i + 1, to);
-                bool const start = i == from || !is_ascii_alpha(t[i - 1]);
-                if (!start || !number_words_.may_hold(t.substr(i, we - i)) || !number_at(t, i, to, n)) {
-                    i = we;
-                    continue;
-                }
-            } else if (!is_ascii_digit(static_cast<char>(c)) || !number_at(t, i, to, n)) {
-                ++i;
+                // English text: on to the next digit, non-ASCII byte or start of a word that may
+                // be a number word (most words are not, and the filter is far cheaper than the matcher)
+                i = next_candidate(t, i, from, to);
+                if (i == to) break;
+                c = static_cast<unsigned char>(t[i]);
+            } else if (!is_ascii_digit(static_cast<char>(c))) {
+                ++i;  // a space or a mark, alone in Chinese text (a line break, `%`)
+                continue;
+            }
+        }
+        if (c < 0x80) {
+            if (!number_at(t, i, to, n)) {
+                i = is_ascii_alpha(static_cast<char>(c)) ? letters_end(t, i + 1, to) : i + 1;
                 continue;
             }
         } else if ((c & 0xF0) == 0xE0) {
@@ -335,11 +396,19 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
         }
         std::size_t next = n.end;  // where scanning resumes
         bool const zh = n.type == number_core::form::chinese;
-        // fast exit: a Chinese numeral counts only before a scale word, unit or 多/余 (not 一是, 统一, 十分)
-        if (zh && !match_at(unit_, t, n.end, to) && !match_at(scale_, t, n.end, to) &&
-            !match_at(qualifier_infix_, t, n.end, to)) {
-            i = n.end;
-            continue;
+        // fast exit: a Chinese numeral counts only before a scale word, unit or 多/余 (not 一是, 统一, 十分).
+        // The tail below asks first for the same unit, and the scale where there is no unit:
+        // it takes them from here (at `looked_at`) rather than walk the tries again.
+        std::size_t looked_at = std::string_view::npos;  // none
+        std::optional<lexicon_match> unit_there, scale_there;
+        if (zh) {
+            unit_there = match_at(unit_, t, n.end, to);
+            if (!unit_there) scale_there = match_at(scale_, t, n.end, to);
+            if (!unit_there && !scale_there && !match_at(qualifier_infix_, t, n.end, to)) {
+                i = n.end;
+                continue;
+            }
+            looked_at = n.end;
         }
         bool const word = n.type == number_core::form::word;
         bool reject = false;
@@ -377,9 +446,9 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
             while (true) {
                 // blanks may separate digits from the scale (`74.4\n\u200b\n万亿元` after PDF extraction)
                 std::size_t r = num.type == number_core::form::chinese ? p : skip_blank(t, p, to);
-                unit = match_at(unit_, t, r, to);
+                unit = r == looked_at ? unit_there : match_at(unit_, t, r, to);
                 if (unit) break;  // 千瓦时, 兆瓦: a unit, not a scale
-                auto s = match_at(scale_, t, r, to);
+                auto s = r == looked_at ? scale_there : match_at(scale_, t, r, to);
                 if (!s) break;
                 mult *= lex_.entry(s->entry).weight;
                 scaled = true;
@@ -416,13 +485,11 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
 
         // ---- unit after the number (`%`, `percent`, `5-percent`, `万人`, `亿千瓦时`): where the
         // tail stopped (q), or after a hyphen there
-        auto unit_after = [&](std::size_t q,
-                              std::optional<lexicon_match> const& at_tail) -> std::optional<lexicon_match> {
-            if (at_tail) return at_tail;
-            if (!zh && q < to && t[q] == '-') return match_at(unit_, t, q + 1, to);
-            return std::nullopt;
+        // (set in place: an optional returned and copied back stalls on its flag byte)
+        auto unit_after = [&](std::size_t q, std::optional<lexicon_match>& at_tail) {
+            if (!at_tail && !zh && q < to && t[q] == '-') at_tail = match_at(unit_, t, q + 1, to);
         };
-        u = unit_after(p, u);
+        unit_after(p, u);
         std::size_t end = u ? u->end : p;
 
         // ---- range: 6-6.5%, 6%-6.5%, 6 to 6.5 percent, between 6 and 6.5, 6%至6.5%
@@ -473,7 +540,7 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
                     std::optional<span> inf2;
                     std::optional<lexicon_match> u2;
                     std::size_t p2 = tail(n2, n2.end, m2, inf2, sc2, u2);
-                    u2 = unit_after(p2, u2);
+                    unit_after(p2, u2);
                     bool units_ok = !u || !u2 || lex_.entry(u->entry).id == lex_.entry(u2->entry).id;
                     double m1 = (!scaled && sc2) ? m2 : mult;
                     double lo = n.value * m1, hi = n2.value * m2;
@@ -496,20 +563,8 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
             }
         }
 
-        // ---- right context: dates, ordinals, clock times, labels
-        std::optional<lexicon_match> na;
-        if (!u) {
-            na = match_at(not_after_, t, n.end, to);
-            if (!na && !zh && n.end < to && t[n.end] == ' ') na = match_at(not_after_, t, n.end + 1, to);
-            if (na) reject = true;
-            if (n.type == number_core::form::arabic && p == n.end && n.end < to) {
-                char a = t[n.end];
-                if (is_ascii_alpha(a)) reject = true;  // 5G, 3D
-                if ((a == ':' || a == '/' || a == '-') && n.end + 1 < to && is_ascii_digit(t[n.end + 1]) && !range)
-                    reject = true;  // 9:00, 3/5, 010-1234
-            }
-        }
-        if (match_ending(not_before_, t, lead_back, from)) reject = true;
+        // ---- rules that set a number aside. They only ever set `reject`, so the cheap ones
+        // go first and the lexicon lookups are made only for a number none has set aside.
         // list numbers: `1.` `2、` `(3)` `（二）` at the start of a block or in brackets
         {
             std::size_t const b = lead_back;
@@ -541,6 +596,19 @@ void quantity_scanner::scan(std::string_view t, std::size_t from, std::size_t to
             if (u && !scaled && id_is(lex_.entry(u->entry).id, "year")) reject = true;
             if (n.value == 0 && !range) reject = true;
         }
+        // right context: dates, ordinals, clock times, labels
+        if (!reject && !u) {
+            std::optional<lexicon_match> na = match_at(not_after_, t, n.end, to);
+            if (!na && !zh && n.end < to && t[n.end] == ' ') na = match_at(not_after_, t, n.end + 1, to);
+            if (na) reject = true;
+            if (n.type == number_core::form::arabic && p == n.end && n.end < to) {
+                char a = t[n.end];
+                if (is_ascii_alpha(a)) reject = true;  // 5G, 3D
+                if ((a == ':' || a == '/' || a == '-') && n.end + 1 < to && is_ascii_digit(t[n.end + 1]) && !range)
+                    reject = true;  // 9:00, 3/5, 010-1234
+            }
+        }
+        if (!reject && match_ending(not_before_, t, lead_back, from)) reject = true;
         // numbers inside names: the new three, Ten Actions, 十四五 (names with digits carry years:
         // Healthy China 2030, which the year rule has already set aside)
         if (!reject && n.type != number_core::form::arabic && !names_.empty()) {

@@ -43,23 +43,27 @@ struct quantity {
 /// A set of ASCII words (runs of letters, case folded) known by their first and third
 /// letters and their length: "no" for a word unlike every word added, "maybe" for the rest
 /// (`three` is told from `there`, `these`, `those`). Telling most words apart this way
-/// costs no look at their other letters.
+/// costs no look at their other letters, and no branch.
 class word_filter {
 public:
-    void add(std::string_view word) noexcept { bits_[slot(word) >> 6] |= std::uint64_t{1} << (slot(word) & 63); }
-    [[nodiscard]] bool may_hold(std::string_view word) const noexcept {
-        return (bits_[slot(word) >> 6] >> (slot(word) & 63)) & 1;
+    void add(std::string_view word) noexcept { bits_[slot(word.data(), word.size()) >> 6] |= std::uint64_t{1} << (slot(word.data(), word.size()) & 63); }
+    /// word[0, size): one letter or more.
+    [[nodiscard]] bool may_hold(char const* word, std::size_t size) const noexcept {
+        std::uint32_t const s = slot(word, size);
+        return (bits_[s >> 6] >> (s & 63)) & 1;
     }
+    [[nodiscard]] bool may_hold(std::string_view word) const noexcept { return may_hold(word.data(), word.size()); }
 
 private:
-    static std::uint32_t letter(char c) noexcept { return static_cast<std::uint32_t>((c | 0x20) - 'a'); }  // 0..25
-    static std::uint32_t slot(std::string_view word) noexcept {  // word: one letter or more
+    // A letter's low five bits are the same in either case (`A` 0x41, `a` 0x61).
+    static std::uint32_t letter(char c) noexcept { return static_cast<std::uint32_t>(c & 31); }
+    static std::uint32_t slot(char const* word, std::size_t size) noexcept {
         // (the last letter of a shorter word stands for the third: the length tells them apart)
-        std::uint32_t const third = letter(word[std::min<std::size_t>(2, word.size() - 1)]);
-        std::uint32_t const length = word.size() < 15 ? static_cast<std::uint32_t>(word.size()) : 15;
-        return (letter(word[0]) * 26 + third) * 16 + length;
+        std::uint32_t const third = letter(word[size < 3 ? size - 1 : 2]);
+        std::uint32_t const length = size < 15 ? static_cast<std::uint32_t>(size) : 15;
+        return letter(word[0]) << 9 | third << 4 | length;
     }
-    std::uint64_t bits_[(26 * 26 * 16 + 63) / 64] = {};
+    std::uint64_t bits_[32 * 32 * 16 / 64] = {};
 };
 
 /// The lexicon kinds a quantity scan needs, looked up once per lexicon (lexicon::derived).
@@ -73,6 +77,7 @@ private:
     struct number_core;
     bool number_at(std::string_view text, std::size_t pos, std::size_t to, number_core& n) const;
     bool lone_numeral(std::string_view text, std::size_t pos, std::size_t to) const;
+    std::size_t next_candidate(std::string_view text, std::size_t pos, std::size_t from, std::size_t to) const;
     bool inside_name(std::string_view text, std::size_t wb, std::size_t we, std::size_t begin, std::size_t end) const;
     lexicon const& lex_;
     matcher const &number_, &names_, &unit_, &scale_, &qualifier_post_, &qualifier_infix_, &not_after_;
