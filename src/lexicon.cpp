@@ -130,6 +130,11 @@ bool alnum_at(std::string_view t, std::size_t i) noexcept {
 }
 
 
+// Is cp (in the BMP) in the bit set `words` (bit cp & 63 of word cp >> 6)?
+[[gnu::always_inline]] inline std::uint32_t in_set(std::uint64_t const* words, std::uint32_t cp) noexcept {
+    return (words[cp >> 6] >> (cp & 63)) & 1;
+}
+
 // Would an alias begin at the character starting at p (< to, whole before `to`)? Its
 // first code point must begin one (bit set `first`, see start_filter::first_words), and
 // in English it must not be the middle of a word.
@@ -145,7 +150,7 @@ bool alnum_at(std::string_view t, std::size_t i) noexcept {
     } else {
         cp = std::min<std::uint32_t>(detail::next_cp(s, p).cp, 0xFFFF);
     }
-    return (first[cp >> 6] >> (cp & 63)) & 1;
+    return in_set(first, cp);
 }
 
 #if defined(__SSE2__)
@@ -156,15 +161,21 @@ using detail::simd::ascii_alnum_mask;  // the bytes of v that are ASCII letters 
 constexpr std::uint32_t filtered = std::uint32_t{1} << 31;
 
 #if defined(__SSE2__)
+// The bytes of v that continue a character (10xxxxxx: the signed bytes below -64), and
+// those that lead a three-byte one (1110xxxx), as bit masks.
+[[gnu::always_inline]] inline unsigned continuation_bytes(__m128i v) noexcept {
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64))));
+}
+[[gnu::always_inline]] inline unsigned three_byte_leads(__m128i v) noexcept {
+    return detail::simd::bits(detail::simd::eq(detail::simd::masked(v, static_cast<char>(0xF0)), static_cast<char>(0xE0)));
+}
 // Are the 48 bytes at s sixteen three-byte characters, the first starting at s?
 [[gnu::always_inline]] inline bool sixteen_three_byte(unsigned char const* s) noexcept {
     std::uint64_t lead = 0, tail = 0;
     for (int k = 0; k < 3; ++k) {
         __m128i const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(s + 16 * k));
-        lead |= std::uint64_t(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(
-                    _mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xF0))), _mm_set1_epi8(static_cast<char>(0xE0))))))
-                << (16 * k);
-        tail |= std::uint64_t(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64))))) << (16 * k);
+        lead |= std::uint64_t{three_byte_leads(v)} << (16 * k);
+        tail |= std::uint64_t{continuation_bytes(v)} << (16 * k);
     }
     return lead == 0x249249249249ull && tail == 0xDB6DB6DB6DB6ull;
 }
@@ -194,16 +205,14 @@ std::size_t collect_starts(unsigned char const* s, std::size_t& i, std::size_t t
             for (int k = 0; k < 16; ++k) cp[k] = detail::three_byte_cp(s + i + 3 * k);
             for (int k = 0; k < 15; ++k) {
                 places[n] = static_cast<std::uint32_t>(i + 3 * k - base) | filtered;
-                n += ((first[cp[k] >> 6] >> (cp[k] & 63)) & 1) & f.may_continue(cp[k], cp[k + 1]);
+                n += in_set(first, cp[k]) & f.may_continue(cp[k], cp[k + 1]);
             }
             i += 45;
             continue;
         }
         __m128i v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(s + i));
-        // 0x80..0xBF are the signed bytes below -64; 1110xxxx leads a three-byte character.
-        auto starts = static_cast<unsigned>(~_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64)))) & 0xFFFFu;
-        auto const three = static_cast<unsigned>(_mm_movemask_epi8(
-            _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xF0))), _mm_set1_epi8(static_cast<char>(0xE0)))));
+        auto starts = ~continuation_bytes(v) & 0xFFFFu;
+        auto const three = three_byte_leads(v);
         auto const high = static_cast<unsigned>(_mm_movemask_epi8(v));
         if (high == 0) {  // English text: only the starts of words and the marks can begin an alias
             unsigned const words = ascii_alnum_mask(v);
@@ -220,7 +229,7 @@ std::size_t collect_starts(unsigned char const* s, std::size_t& i, std::size_t t
                 std::size_t const p = i + static_cast<std::size_t>(__builtin_ctz(starts));
                 char32_t const cp = detail::three_byte_cp(s + p);
                 places[n] = static_cast<std::uint32_t>(p - base);
-                n += (first[cp >> 6] >> (cp & 63)) & 1;
+                n += in_set(first, cp);
             }
         } else {
             for (; starts; starts &= starts - 1) {

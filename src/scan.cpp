@@ -23,7 +23,6 @@ void scan_lexicon(document const& doc, lexicon const& lex, lexicon_hits& hits) {
     static std::vector<std::string> const kinds(std::begin(lexicon_hits::kind_names),
                                                 std::end(lexicon_hits::kind_names));
     auto scanner = lex.scanner(kinds);
-    hits.of.resize(lexicon_hits::count);
     for (auto& v : hits.of) v.clear();
     std::size_t done = 0;  // blocks do not overlap; never scan a byte twice
     for (auto const& b : doc.blocks) {
