@@ -116,6 +116,36 @@ void start_filter::add(std::string_view alias) {
     bits_[i >> 6] |= std::uint64_t{1} << (i & 63);
 }
 
+// ---- word_jumps ----------------------------------------------------------------
+
+void word_jumps::build(alias_trie const& trie, std::vector<std::string_view> const& aliases) {
+    std::vector<entry> found;
+    for (auto a : aliases) {
+        auto const* s = reinterpret_cast<unsigned char const*>(a.data());
+        if (a.empty() || !utf8::is_ascii_alnum(s[0])) continue;
+        auto const w = read_ascii_word(s, 0, a.size());
+        if (w.length >= 16) {
+            long_ = true;
+            continue;
+        }
+        bool terms;
+        auto const at = trie.walk_path(a.substr(0, w.length), terms);
+        if (!at) continue;  // not in this trie
+        found.push_back(entry{w.lo, w.hi, at->path, at->node, static_cast<std::uint8_t>(w.length), terms});
+    }
+    // At most a quarter full: a word not there is nearly always told by its first slot.
+    std::size_t size = 4;
+    while (size < found.size() * 4) size *= 2;
+    table_.assign(size, entry{});
+    mask_ = size - 1;
+    for (auto const& e : found)
+        for (std::size_t h = start_filter::mix_word(e.lo, e.hi) & mask_;; h = (h + 1) & mask_) {
+            auto& slot = table_[h];
+            if (slot.length == 0) slot = e;
+            if (slot.lo == e.lo && slot.hi == e.hi && slot.length == e.length) break;
+        }
+}
+
 }  // namespace detail
 
 namespace {
@@ -385,6 +415,7 @@ void lexicon_scanner::scan(std::string_view text, std::size_t from, std::size_t 
     auto const* s = reinterpret_cast<unsigned char const*>(t.data());
     auto const& filter = impl_->filter;
     auto const& trie = impl_->trie;
+    auto const& words = impl_->words;
     // What `out` held before this call: the matches to append to, never to replace
     // (on the stack for up to 16 kinds: a scan runs once per block).
     std::size_t held_few[16];
@@ -406,12 +437,26 @@ void lexicon_scanner::scan(std::string_view text, std::size_t from, std::size_t 
             std::size_t const p = base + places[k];
             // Terminals come shortest first: a longer match of a kind replaces the one
             // this call found here before (never one `out` held before the call).
-            trie.walk_forward(t, p, to, [&](std::size_t end, trie_terminal const& term) {
+            auto const record = [&](std::size_t end, trie_terminal const& term) __attribute__((always_inline)) {
                 if (alnum_at(t, end - 1) && alnum_at(t, end)) return;  // ends inside a word
                 auto& v = out[term.kind];
                 if (v.size() > held[term.kind] && v.back().begin == p) v.back() = lexicon_match{p, end, term.entry};
                 else v.push_back(lexicon_match{p, end, term.entry});
-            });
+            };
+            if (!is_ascii_alnum(s[p])) {
+                trie.walk_forward(t, p, to, record);
+                continue;
+            }
+            // An English word: the walk takes the whole word at once.
+            auto const w = detail::read_ascii_word(s, p, to);
+            alias_trie::state at;
+            bool terms;
+            if (w.length < 16 && words.find(w, at, terms)) {
+                if (terms) trie.visit_at(t, p, at, record);
+                trie.walk_on(t, p, at, to, record);
+            } else if (w.length >= 16 && words.long_words()) {
+                trie.walk_forward(t, p, to, record);
+            }
         }
     }
 }

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -73,16 +74,47 @@ public:
     /// alias that matches text[pos, end), shortest first.
     template <class F>
     [[gnu::always_inline]] void walk_forward(std::string_view t, std::size_t pos, std::size_t to, F&& f) const {
-        auto const* s = reinterpret_cast<unsigned char const*>(t.data());
-        std::uint32_t n = 0;
+        walk_on(t, pos, state{}, to, f);
+    }
+
+    /// Where a walk has got to: the node, the hash of its path, the end of the text read.
+    struct state {
+        std::uint32_t node = 0;
         std::uint64_t path = path_seed;
-        std::size_t i = pos;
+        std::size_t end = 0;  // 0 at the root: the walk's start
+    };
+    /// The state after walking `text` from the root (ASCII folded like the text), if its
+    /// code points are a path of the trie; `end` is text.size(), and `terms` says whether
+    /// the last node has terminals.
+    [[nodiscard]] std::optional<state> walk_path(std::string_view text, bool& terms) const noexcept {
+        auto const* s = reinterpret_cast<unsigned char const*>(text.data());
+        state at;
+        terms = false;
+        char32_t cp;
+        for (std::size_t i = 0; read(s, i, text.size(), cp);)
+            if (!step(at.node, at.path, cp, terms)) return std::nullopt;
+        at.end = text.size();
+        return at;
+    }
+    /// Walks on from `at` (a state of a walk begun at `pos`; at.end is an offset from pos,
+    /// and at.node's terminals were visited) like walk_forward.
+    template <class F>
+    [[gnu::always_inline]] void walk_on(std::string_view t, std::size_t pos, state at, std::size_t to, F&& f) const {
+        auto const* s = reinterpret_cast<unsigned char const*>(t.data());
+        std::uint32_t n = at.node;
+        std::uint64_t path = at.path;
+        std::size_t i = pos + at.end;
         char32_t cp;
         while (read(s, i, to, cp)) {
             bool terms;
             if (!step(n, path, cp, terms)) return;
             if (terms) visit(node_terms_[n], t, pos, i, f);
         }
+    }
+    /// The terminals of a state's node, visited as a walk from `pos` would.
+    template <class F>
+    [[gnu::always_inline]] void visit_at(std::string_view t, std::size_t pos, state const& at, F&& f) const {
+        visit(node_terms_[at.node], t, pos, pos + at.end, f);
     }
 
     /// One step of a walk: the child of `node` (0 is the root) on `cp` replaces it, and
@@ -193,6 +225,37 @@ private:
     std::vector<std::string> exact_;
 };
 
+/// The word of ASCII letters and digits at p (before `to`), case folded: its first 16
+/// bytes, zero padded, and its length, 16 when it is longer. With SSE2 and 16 bytes of
+/// room it takes no branch on the word's length, which is not predictable; both ways give
+/// the same result.
+struct ascii_word {
+    std::uint64_t lo, hi;
+    unsigned length;
+};
+[[nodiscard]] [[gnu::always_inline]] inline ascii_word read_ascii_word(unsigned char const* s, std::size_t p,
+                                                                       std::size_t to) noexcept {
+    ascii_word w;
+#if defined(__SSE2__)
+    if (p + 16 <= to) {
+        __m128i const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(s + p));
+        w.length = static_cast<unsigned>(__builtin_ctz(~simd::ascii_alnum_mask(v)));  // bit 16 is clear
+        __m128i const lanes = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+        __m128i const inside = _mm_cmplt_epi8(lanes, _mm_set1_epi8(static_cast<char>(w.length)));
+        __m128i const upper = simd::in_range(v, 'A', 25);
+        __m128i const x = _mm_and_si128(_mm_add_epi8(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))), inside);
+        w.lo = static_cast<std::uint64_t>(_mm_cvtsi128_si64(x));
+        w.hi = static_cast<std::uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(x, x)));
+        return w;
+    }
+#endif
+    unsigned char word[16] = {};
+    for (w.length = 0; w.length < 16 && p < to && utf8::is_ascii_alnum(s[p]); ++p) word[w.length++] = fold_byte(s[p]);
+    std::memcpy(&w.lo, word, 8);
+    std::memcpy(&w.hi, word + 8, 8);
+    return w;
+}
+
 /// Can an alias start here? A hashed bit set (no false negatives), folded like the trie,
 /// of every alias's start: its first word when it begins with an ASCII letter or digit
 /// (an English match is whole words, so the text's word there must be that word), else
@@ -228,39 +291,62 @@ private:
                shift_;
     }
     /// A hash of the word of ASCII letters and digits from p on (before `to`), case
-    /// folded: of its first 16 bytes, zero padded. With SSE2 and 16 bytes of room it
-    /// takes no branch on the word's length, which is not predictable; both ways give
-    /// the same hash.
+    /// folded: of its first 16 bytes, zero padded.
     static std::uint32_t word_hash(unsigned char const* s, std::size_t p, std::size_t to) noexcept {
-        std::uint64_t lo, hi;
-        unsigned length;
-#if defined(__SSE2__)
-        if (p + 16 <= to) {
-            __m128i const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(s + p));
-            length = static_cast<unsigned>(__builtin_ctz(~simd::ascii_alnum_mask(v)));  // bit 16 is clear
-            __m128i const lanes = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
-            __m128i const inside = _mm_cmplt_epi8(lanes, _mm_set1_epi8(static_cast<char>(length)));
-            __m128i const upper = simd::in_range(v, 'A', 25);
-            __m128i const w = _mm_and_si128(_mm_add_epi8(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))), inside);
-            lo = static_cast<std::uint64_t>(_mm_cvtsi128_si64(w));
-            hi = static_cast<std::uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(w, w)));
-            return mix_word(lo, hi);
-        }
-#endif
-        unsigned char word[16] = {};
-        for (length = 0; length < 16 && p < to && utf8::is_ascii_alnum(s[p]); ++p) word[length++] = fold_byte(s[p]);
-        std::memcpy(&lo, word, 8);
-        std::memcpy(&hi, word + 8, 8);
-        return mix_word(lo, hi);
+        auto const w = read_ascii_word(s, p, to);
+        return mix_word(w.lo, w.hi);
     }
+public:
     static std::uint32_t mix_word(std::uint64_t lo, std::uint64_t hi) noexcept {
         return static_cast<std::uint32_t>(((lo * 0x9E3779B97F4A7C15ull) ^ (hi * 0xC2B2AE3D27D4EB4Full)) >> 32);
     }
+
+private:
     std::uint32_t mix(std::uint32_t h) const noexcept { return (h * 0x9E3779B1u) >> shift_; }
     bool test(std::uint32_t i) const noexcept { return (bits_[i >> 6] >> (i & 63)) & 1; }
     std::vector<std::uint64_t> bits_;
     std::vector<std::uint64_t> first_ = std::vector<std::uint64_t>(1024, 0);  // first code point (BMP), exact
     int shift_ = 22;
+};
+
+/// Where the first word of an English alias leads in a trie. An English match begins and
+/// ends at word boundaries, so from a word's start in the text the trie's walk must take
+/// the text's whole word (letters and digits) before anything can match: one lookup of
+/// the word replaces a step per letter. Words of 16 bytes or more are not kept (`long_`
+/// says whether an alias begins with one: such text is walked from the root).
+class word_jumps {
+public:
+    /// From the aliases of a finished trie.
+    void build(alias_trie const& trie, std::vector<std::string_view> const& aliases);
+    /// The state after the whole word w, and whether its node has terminals; none if
+    /// no alias begins with the word.
+    [[nodiscard]] [[gnu::always_inline]] bool find(ascii_word const& w, alias_trie::state& at,
+                                                   bool& terms) const noexcept {
+        entry const* const table = table_.data();
+        for (std::size_t h = start_filter::mix_word(w.lo, w.hi) & mask_;; h = (h + 1) & mask_) {
+            entry const& e = table[h];
+            if (e.lo == w.lo && e.hi == w.hi && e.length == w.length) {
+                at = alias_trie::state{e.node, e.path, e.length};
+                terms = e.terms;
+                return true;
+            }
+            if (e.length == 0) return false;
+        }
+    }
+    /// Does an alias begin with a word of 16 bytes or more?
+    [[nodiscard]] bool long_words() const noexcept { return long_; }
+
+private:
+    struct entry {
+        std::uint64_t lo = 0, hi = 0;  // the word, as read_ascii_word gives it
+        std::uint64_t path = 0;
+        std::uint32_t node = 0;
+        std::uint8_t length = 0;  // 0: an empty slot
+        bool terms = false;
+    };
+    std::vector<entry> table_ = std::vector<entry>(1);
+    std::size_t mask_ = 0;
+    bool long_ = false;
 };
 
 /// A trie and its start filter, filled together: aliases are added, then finish().
@@ -269,6 +355,7 @@ private:
 struct alias_index {
     alias_trie trie;
     start_filter filter;
+    word_jumps words;
     /// Adds an alias of the kind in slot `kind` (the text must outlive finish()).
     void add(std::string_view alias, std::uint16_t kind, std::uint32_t entry) {
         trie.insert(alias, kind, entry);
@@ -278,6 +365,7 @@ struct alias_index {
         trie.finish();
         filter.reset(pending_.size());
         for (auto a : pending_) filter.add(a);
+        words.build(trie, pending_);
         pending_ = {};
     }
 

@@ -37,6 +37,20 @@ void expect_error(std::string const& content, std::size_t line, std::string cons
     std::filesystem::remove(p);
 }
 
+// Checks that a scan of one kind finds, at each place of the text, the longest match the
+// matcher finds there (the scan's own way to the same answer); returns how many there are.
+std::size_t scan_agrees_with_matcher(lexicon_scanner const& scanner, matcher const& matcher, std::string const& text) {
+    std::vector<std::vector<lexicon_match>> out;
+    scanner.scan(text, 0, text.size(), out);
+    std::vector<std::pair<std::size_t, std::size_t>> got, want;
+    for (auto const& m : out[0]) got.emplace_back(m.begin, m.end);
+    for (std::size_t p = 0; p < text.size(); ++p)
+        if ((static_cast<unsigned char>(text[p]) & 0xC0) != 0x80)
+            if (auto m = matcher.longest_at(text, p)) want.emplace_back(m->begin, m->end);
+    CHECK_MESSAGE(got == want, text);
+    return want.size();
+}
+
 }  // namespace
 
 TEST_CASE("lexicon (user): the built-in lexicon has the topic, verb, modifier and connector kinds") {
@@ -189,15 +203,36 @@ TEST_CASE("lexicon (user): a scan finds at every place what the matcher finds, i
             auto const r = rng() % 100;
             text += r < 3 ? std::string("ab") : r < 5 ? std::string("\xF0\x9F\x94\x8B") : chars[rng() % chars.size()];
         }
-        std::vector<std::vector<lexicon_match>> out;
-        scanner.scan(text, 0, text.size(), out);
-        std::vector<std::pair<std::size_t, std::size_t>> got, want;
-        for (auto const& m : out[0]) got.emplace_back(m.begin, m.end);
-        for (std::size_t p = 0; p < text.size(); ++p)
-            if ((static_cast<unsigned char>(text[p]) & 0xC0) != 0x80)
-                if (auto m = matcher.longest_at(text, p)) want.emplace_back(m->begin, m->end);
-        CHECK_MESSAGE(got == want, text);
+        scan_agrees_with_matcher(scanner, matcher, text);
     }
+}
+
+TEST_CASE("lexicon (user): a scan finds at every place what the matcher finds, in English with marks, digits and Chinese") {
+    // The scan takes an English word whole (a lookup of the word, not a step per letter):
+    // random texts of words, marks and Chinese check it against the matcher's walk from
+    // each place, for aliases that go on after their first word with a mark, a digit,
+    // Chinese or another word, and first words of 16 bytes or more.
+    std::vector<std::string> const aliases = {
+        "5G", "5G网络", "R&D", "COVID-19", "U.S.", "new energy", "new energy vehicles", "PV", "a", "ab cd",
+        "energy", "abcdefghijklmnop", "abcdefghijklmnopq rst", "abcdefghijklmno", "数字", "x1"};
+    std::vector<std::string> const tokens = {
+        "5G", "5g", "网络", "R", "&", "D", "COVID", "-", "19", "U", ".", "S", "new", "New", "energy", "vehicles",
+        "PV", "pv", "a", "ab", "cd", "abcdefghijklmnop", "abcdefghijklmnopq", "abcdefghijklmno", "rst",
+        "数字", "x1", "x", "1", " ", " ", "  ", "\n", ","};
+    std::string tsv;
+    for (std::size_t e = 0; e < aliases.size(); ++e)
+        tsv.append("topic\te").append(std::to_string(e)).append("\te\t-\t").append(aliases[e]).append("\n");
+    auto const lex = lexicon::from_text(tsv, "english.tsv");
+    lexicon_scanner const scanner(lex, {"topic"});
+    auto const& matcher = lex.match("topic");
+    std::mt19937 rng(11);
+    std::size_t matches = 0;
+    for (int round = 0; round < 400; ++round) {
+        std::string text;
+        for (int k = 0, n = 1 + static_cast<int>(rng() % 40); k < n; ++k) text += tokens[rng() % tokens.size()];
+        matches += scan_agrees_with_matcher(scanner, matcher, text);
+    }
+    CHECK(matches > 300);  // the texts do hold the aliases
 }
 
 TEST_CASE("lexicon (user): a scan appends to what `out` holds; it replaces only its own shorter matches") {
