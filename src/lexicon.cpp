@@ -1,6 +1,8 @@
 #include "reportx/lexicon.hpp"
 
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <charconv>
 #include <mutex>
 #include <fstream>
@@ -17,6 +19,10 @@
 #include "search.hpp"
 #include "simd.hpp"
 #include "trie.hpp"
+
+#if REPORTX_SCAN_AVX2
+#include <immintrin.h>
+#endif
 
 namespace reportx {
 
@@ -146,6 +152,26 @@ void word_jumps::build(alias_trie const& trie, std::vector<std::string_view> con
         }
 }
 
+#if REPORTX_SCAN_AVX2
+std::atomic<bool>& scan_avx2() noexcept {
+    static std::atomic<bool> on{[] {
+        __builtin_cpu_init();
+        return __builtin_cpu_supports("avx2") != 0;
+    }()};
+    return on;
+}
+#endif
+
+bool scan_with_avx2(bool on) noexcept {
+#if REPORTX_SCAN_AVX2
+    static bool const at_hand = scan_avx2().load();
+    return scan_avx2().exchange(on && at_hand);
+#else
+    (void)on;
+    return false;
+#endif
+}
+
 }  // namespace detail
 
 namespace {
@@ -211,6 +237,106 @@ constexpr std::uint32_t filtered = std::uint32_t{1} << 31;
 }
 #endif
 
+#if REPORTX_SCAN_AVX2
+#define REPORTX_AVX2 __attribute__((target("avx2"), always_inline)) inline
+// 32 bytes: 16 at lo, then 16 at hi.
+REPORTX_AVX2 __m256i load_two(unsigned char const* lo, unsigned char const* hi) noexcept {
+    return _mm256_inserti128_si256(_mm256_castsi128_si256(_mm_loadu_si128(reinterpret_cast<__m128i const*>(lo))),
+                                   _mm_loadu_si128(reinterpret_cast<__m128i const*>(hi)), 1);
+}
+// The code points of eight three-byte characters, each 32-bit lane b0 << 16 | b1 << 8 | b2:
+// (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F).
+REPORTX_AVX2 __m256i code_points(__m256i x) noexcept {
+    return _mm256_or_si256(_mm256_and_si256(x, _mm256_set1_epi32(0x3F)),
+                           _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi32(x, 2), _mm256_set1_epi32(0xFC0)),
+                                           _mm256_and_si256(_mm256_srli_epi32(x, 4), _mm256_set1_epi32(0xF000))));
+}
+// x * m, top bits kept as start_filter's hashes keep them.
+REPORTX_AVX2 __m256i times(__m256i x, std::uint32_t m) noexcept {
+    return _mm256_mullo_epi32(x, _mm256_set1_epi32(static_cast<int>(m)));
+}
+REPORTX_AVX2 __m256i single_hash(__m256i cp, __m128i shift) noexcept {
+    return _mm256_srl_epi32(times(cp, start_filter::single_mul), shift);
+}
+REPORTX_AVX2 __m256i pair_hash(__m256i a, __m256i b, __m128i shift) noexcept {
+    __m256i const h = _mm256_xor_si256(
+        _mm256_xor_si256(times(a, start_filter::pair_mul_first), times(b, start_filter::pair_mul_second)),
+        _mm256_set1_epi32(static_cast<int>(start_filter::pair_xor)));
+    return single_hash(h, shift);
+}
+
+// Bit x of a bit set, for each lane x: 1 or 0.
+REPORTX_AVX2 __m256i bit_of(int const* words, __m256i x) noexcept {
+    __m256i const word = _mm256_i32gather_epi32(words, _mm256_srli_epi32(x, 5), 4);
+    return _mm256_and_si256(_mm256_srlv_epi32(word, _mm256_and_si256(x, _mm256_set1_epi32(31))), _mm256_set1_epi32(1));
+}
+// The lanes that are 1, as 8 bits.
+REPORTX_AVX2 unsigned lanes_set(__m256i ones) noexcept {
+    return static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_slli_epi32(ones, 31))));
+}
+
+// For each 8-bit mask, the lanes set in it, in order (then zeros): what packed moves where.
+constexpr auto pack_order = [] {
+    std::array<std::array<std::uint8_t, 8>, 256> order{};
+    for (unsigned m = 0; m < 256; ++m)
+        for (unsigned lane = 0, k = 0; lane < 8; ++lane)
+            if (m >> lane & 1) order[m][k++] = static_cast<std::uint8_t>(lane);
+    return order;
+}();
+// Writes the lanes of v set in `mask` to out, packed in order (all 8 lanes are written),
+// and returns how many they are.
+REPORTX_AVX2 std::size_t packed(std::uint32_t* out, __m256i v, unsigned mask) noexcept {
+    __m256i const order = _mm256_cvtepu8_epi32(_mm_loadl_epi64(reinterpret_cast<__m128i const*>(pack_order[mask].data())));
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(out), _mm256_permutevar8x32_epi32(v, order));
+    return static_cast<std::size_t>(__builtin_popcount(mask));
+}
+
+// The run path of collect_starts with AVX2, eight characters at a time: decoding the code
+// points, hashing them, testing the filter's bits and writing the places that pass take
+// a few vector operations instead of some thirty scalar ones a character. The same
+// places, in the same order, as the scalar path: for each run of sixteen three-byte
+// characters at i (while there is room for 16 places: `packed` writes 8 at a time),
+// fifteen places, and i moves on by 45 bytes.
+[[gnu::target("avx2")]] void run_starts_avx2(unsigned char const* s, std::size_t& i, std::size_t limit,
+                                             std::size_t base, start_filter const& f, std::uint32_t* places,
+                                             std::size_t& n, std::size_t cap) noexcept {
+    std::uint64_t const* const first = f.first_words();
+    // Each 16-byte lane holds four characters, at lane bytes 0, 3, 6, 9 (1, 4, 7, 10 in
+    // the last lane, loaded a byte early so as not to read past the run's 48 bytes + 3):
+    // each goes to a 32-bit lane as its bytes b2 b1 b0 0.
+    __m256i const from0 = _mm256_setr_epi8(2, 1, 0, -1, 5, 4, 3, -1, 8, 7, 6, -1, 11, 10, 9, -1,  //
+                                           2, 1, 0, -1, 5, 4, 3, -1, 8, 7, 6, -1, 11, 10, 9, -1);
+    __m256i const from1 = _mm256_setr_epi8(2, 1, 0, -1, 5, 4, 3, -1, 8, 7, 6, -1, 11, 10, 9, -1,  //
+                                           3, 2, 1, -1, 6, 5, 4, -1, 9, 8, 7, -1, 12, 11, 10, -1);
+    __m256i const next = _mm256_setr_epi32(1, 2, 3, 4, 5, 6, 7, 7);
+    __m128i const shift = _mm_cvtsi32_si128(f.shift());
+    __m256i const thrice = _mm256_setr_epi32(0, 3, 6, 9, 12, 15, 18, 21);  // each lane's offset
+    // the bit sets as 32-bit words (little endian): bit (x & 31) of word (x >> 5)
+    auto const* const first32 = reinterpret_cast<int const*>(first);
+    auto const* const bits32 = reinterpret_cast<int const*>(f.bit_words());
+    while (i + 48 + 3 <= limit && n + 16 <= cap && sixteen_three_byte(s + i)) {
+        unsigned char const* const p = s + i;
+        __m256i const a = code_points(_mm256_shuffle_epi8(load_two(p, p + 12), from0));       // characters 0-7
+        __m256i const b = code_points(_mm256_shuffle_epi8(load_two(p + 24, p + 35), from1));  // 8-15
+        // the characters after them: 1-8, and 9-15 (the sixteenth begins no place here)
+        __m256i const a_next = _mm256_blend_epi32(_mm256_permutevar8x32_epi32(a, next),
+                                                  _mm256_permutevar8x32_epi32(b, _mm256_setzero_si256()), 0x80);
+        __m256i const b_next = _mm256_permutevar8x32_epi32(b, next);
+        __m256i const pass_a = _mm256_and_si256(
+            bit_of(first32, a), _mm256_or_si256(bit_of(bits32, single_hash(a, shift)), bit_of(bits32, pair_hash(a, a_next, shift))));
+        __m256i const pass_b = _mm256_and_si256(
+            bit_of(first32, b), _mm256_or_si256(bit_of(bits32, single_hash(b, shift)), bit_of(bits32, pair_hash(b, b_next, shift))));
+        // the places of the characters that pass, packed to the front of each 8
+        __m256i const at_a = _mm256_add_epi32(_mm256_set1_epi32(static_cast<int>((i - base) | filtered)), thrice);
+        __m256i const at_b = _mm256_add_epi32(at_a, _mm256_set1_epi32(24));
+        n += packed(places + n, at_a, lanes_set(pass_a));
+        n += packed(places + n, at_b, lanes_set(pass_b) & 0x7F);  // the sixteenth character is the next round's
+        i += 45;
+    }
+}
+#undef REPORTX_AVX2
+#endif
+
 // Phase 1 of a scan: from i on, the places (offsets from `base`, at most `cap` of them)
 // where begins_here holds; i ends where the search stopped. Characters start at bytes
 // that are not 10xxxxxx, which SSE2 finds sixteen bytes at a time; each place is written
@@ -224,6 +350,9 @@ std::size_t collect_starts(unsigned char const* s, std::size_t& i, std::size_t t
     bool const blank_begins = first[0] & (((std::uint64_t{1} << 0x0E) - 1) | std::uint64_t{1} << ' ');
     std::size_t const limit = std::min(to, base + (std::size_t{1} << 30));  // offsets fit 32 bits
     std::size_t n = 0;
+#if REPORTX_SCAN_AVX2
+    bool const avx2 = detail::scan_avx2().load(std::memory_order_relaxed);
+#endif
     while (i < limit && (s[i] & 0xC0) == 0x80) ++i;  // inside a character
 #if defined(__SSE2__)
     // Whole blocks only, and 3 bytes of room after them for the last character's tail.
@@ -231,6 +360,12 @@ std::size_t collect_starts(unsigned char const* s, std::size_t& i, std::size_t t
         // Fifteen characters of a run of sixteen three-byte ones: the sixteenth is the
         // second code point of the fifteenth's pair, and begins the next round.
         if (i + 48 + 3 <= limit && sixteen_three_byte(s + i)) {
+#if REPORTX_SCAN_AVX2
+            if (avx2) {
+                run_starts_avx2(s, i, limit, base, f, places, n, cap);
+                continue;
+            }
+#endif
             char32_t cp[16];
             for (int k = 0; k < 16; ++k) cp[k] = detail::three_byte_cp(s + i + 3 * k);
             for (int k = 0; k < 15; ++k) {

@@ -16,7 +16,24 @@
 #include "reportx/utf8.hpp"
 #include "simd.hpp"
 
+// The scan's runs of Chinese text take AVX2 where the processor has it (asked at run
+// time), with GCC or Clang on x86-64.
+#if defined(__SSE2__) && defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define REPORTX_SCAN_AVX2 1
+#include <atomic>
+#else
+#define REPORTX_SCAN_AVX2 0
+#endif
+
 namespace reportx::detail {
+
+#if REPORTX_SCAN_AVX2
+/// Whether scans use AVX2 now: at first, whether the processor has it.
+std::atomic<bool>& scan_avx2() noexcept;
+#endif
+/// For tests: scans use AVX2 from now on if `on` and the processor has it (and the build
+/// can); returns whether they did. Not for use while other threads scan.
+bool scan_with_avx2(bool on) noexcept;
 
 constexpr unsigned char fold_byte(unsigned char c) noexcept { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
 constexpr bool is_trie_space(unsigned char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
@@ -283,11 +300,24 @@ public:
         return test(single(first)) | test(pair(first, second));
     }
 
+    // The hashes of the tests, for code that computes them several at a time (their
+    // multipliers, and the shift that keeps the top bits), and the test of a hash.
+    static constexpr std::uint32_t single_mul = 0x9E3779B1u, pair_mul_first = 0x85EBCA6Bu,
+                                   pair_mul_second = 0xC2B2AE35u, pair_xor = 0x27d4eb2fu;
+    [[nodiscard]] int shift() const noexcept { return shift_; }
+    /// The bits the hashes test: bit (i & 63) of word (i >> 6).
+    [[nodiscard]] std::uint64_t const* bit_words() const noexcept { return bits_.data(); }
+    [[nodiscard]] bool test(std::uint32_t i) const noexcept { return (bits_[i >> 6] >> (i & 63)) & 1; }
+
+    static std::uint32_t mix_word(std::uint64_t lo, std::uint64_t hi) noexcept {
+        return static_cast<std::uint32_t>(((lo * 0x9E3779B97F4A7C15ull) ^ (hi * 0xC2B2AE3D27D4EB4Full)) >> 32);
+    }
+
 private:
-    std::uint32_t single(char32_t a) const noexcept { return (static_cast<std::uint32_t>(a) * 0x9E3779B1u) >> shift_; }
+    std::uint32_t single(char32_t a) const noexcept { return (static_cast<std::uint32_t>(a) * single_mul) >> shift_; }
     std::uint32_t pair(char32_t a, char32_t b) const noexcept {
-        return ((static_cast<std::uint32_t>(a) * 0x85EBCA6Bu) ^ (static_cast<std::uint32_t>(b) * 0xC2B2AE35u) ^ 0x27d4eb2fu) *
-                   0x9E3779B1u >>
+        return ((static_cast<std::uint32_t>(a) * pair_mul_first) ^ (static_cast<std::uint32_t>(b) * pair_mul_second) ^
+                pair_xor) * single_mul >>
                shift_;
     }
     /// A hash of the word of ASCII letters and digits from p on (before `to`), case
@@ -296,14 +326,7 @@ private:
         auto const w = read_ascii_word(s, p, to);
         return mix_word(w.lo, w.hi);
     }
-public:
-    static std::uint32_t mix_word(std::uint64_t lo, std::uint64_t hi) noexcept {
-        return static_cast<std::uint32_t>(((lo * 0x9E3779B97F4A7C15ull) ^ (hi * 0xC2B2AE3D27D4EB4Full)) >> 32);
-    }
-
-private:
-    std::uint32_t mix(std::uint32_t h) const noexcept { return (h * 0x9E3779B1u) >> shift_; }
-    bool test(std::uint32_t i) const noexcept { return (bits_[i >> 6] >> (i & 63)) & 1; }
+    std::uint32_t mix(std::uint32_t h) const noexcept { return (h * single_mul) >> shift_; }
     std::vector<std::uint64_t> bits_;
     std::vector<std::uint64_t> first_ = std::vector<std::uint64_t>(1024, 0);  // first code point (BMP), exact
     int shift_ = 22;

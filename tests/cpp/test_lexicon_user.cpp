@@ -9,9 +9,11 @@
 #include <random>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include "support.hpp"
+#include "trie.hpp"  // detail::scan_with_avx2
 
 using namespace reportx;
 
@@ -233,6 +235,46 @@ TEST_CASE("lexicon (user): a scan finds at every place what the matcher finds, i
         matches += scan_agrees_with_matcher(scanner, matcher, text);
     }
     CHECK(matches > 300);  // the texts do hold the aliases
+}
+
+TEST_CASE("lexicon (user): a scan finds the same with and without AVX2") {
+    // Runs of Chinese text take an AVX2 path where the processor has it; the scalar path
+    // stands in elsewhere. Both must give the same matches, on a real report and on random
+    // runs of the characters the built-in lexicon begins with, cut at every length.
+    auto const lex = lexicon::builtin();
+    std::vector<std::string> kinds;
+    for (auto const* k : {"topic", "verb", "modifier", "connector", "metric", "direction"}) kinds.emplace_back(k);
+    lexicon_scanner const scanner(*lex, kinds);
+    std::vector<std::string> texts = {rxtest::corpus("gwr-2024-zh.txt")};
+    std::vector<std::string> const chars = {"推", "进", "发", "展", "新", "能", "源", "汽", "车", "积", "极", "稳",
+                                            "妥", "碳", "达", "峰", "和", "增", "长", "，", "5", "G", "\n"};
+    std::mt19937 rng(3);
+    for (int round = 0; round < 300; ++round) {
+        std::string text;
+        for (int k = 0, n = static_cast<int>(rng() % 200); k < n; ++k) text += chars[rng() % chars.size()];
+        texts.push_back(text);
+    }
+    auto scan = [&](std::string const& text, std::size_t from, std::size_t to) {
+        std::vector<std::vector<lexicon_match>> out;
+        scanner.scan(text, from, to, out);
+        std::vector<std::tuple<std::size_t, std::size_t, std::size_t, std::uint32_t>> all;
+        for (std::size_t k = 0; k < out.size(); ++k)
+            for (auto const& m : out[k]) all.emplace_back(k, m.begin, m.end, m.entry);
+        return all;
+    };
+    bool const had = detail::scan_with_avx2(true);
+    for (auto const& text : texts)
+        for (std::size_t from : {std::size_t{0}, std::size_t{1}, std::size_t{3}})
+            for (std::size_t to : {text.size(), text.size() / 2, text.size() > 7 ? text.size() - 7 : 0}) {
+                if (from > to) continue;
+                detail::scan_with_avx2(true);
+                auto const vector_path = scan(text, from, to);
+                detail::scan_with_avx2(false);
+                auto const scalar_path = scan(text, from, to);
+                CHECK(vector_path == scalar_path);
+            }
+    detail::scan_with_avx2(had);
+    CHECK(!scan(texts[0], 0, texts[0].size()).empty());
 }
 
 TEST_CASE("lexicon (user): a scan appends to what `out` holds; it replaces only its own shorter matches") {
