@@ -403,7 +403,11 @@ std::size_t collect_starts(unsigned char const* s, std::size_t& i, std::size_t t
                 n += begins_here(s, p, first);
             }
         }
+        // On to the next character's start: a run of sixteen three-byte characters can
+        // only begin there (the bytes passed over continue a character of this block).
         i += 16;
+        std::size_t const inside = (s[i] & 0xC0) == 0x80;
+        i += inside + (inside & ((s[i + 1] & 0xC0) == 0x80));
     }
 #endif
     for (; i < limit && n < cap; ++i) {
