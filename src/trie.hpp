@@ -158,6 +158,12 @@ public:
     [[gnu::always_inline]] static bool read(unsigned char const* s, std::size_t& i, std::size_t to, char32_t& cp) noexcept {
         if (i >= to) return false;
         unsigned char const b = s[i];
+        if ((b & 0xF0) == 0xE0) {  // a three-byte character: most of Chinese text
+            if (i + 3 > to) return false;
+            cp = three_byte_cp(s + i);
+            i += 3;
+            return true;
+        }
         if (b < 0x80) {
             cp = fold_cp(b);
             ++i;
