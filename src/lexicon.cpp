@@ -387,7 +387,7 @@ std::size_t collect_starts(unsigned char const* s, std::size_t& i, std::size_t t
             for (unsigned cand = (words & ~before) | (~words & ~blank & 0xFFFFu); cand; cand &= cand - 1) {
                 std::size_t const p = i + static_cast<std::size_t>(__builtin_ctz(cand));
                 places[n] = static_cast<std::uint32_t>(p - base);
-                n += begins_here(s, p, first);
+                n += in_set(first, detail::fold_cp(s[p]));  // not inside a word: see `before`
             }
         } else if ((starts & ~three) == 0) {  // Chinese text: only three-byte characters start here
             for (; starts; starts &= starts - 1) {
