@@ -592,8 +592,10 @@ private:
                 }
             }
             // Every member given: emplace_back() would zero the whole action first, then build it.
-            doc_.actions.emplace_back(*v.id, std::move(modifiers), intensity, std::optional<span>(object),
-                                      where, block_, std::vector<std::string>(topic_ids_.begin(), topic_ids_.end()));
+            // Most objects hold no topic: then no range of ids is walked to build none.
+            doc_.actions.emplace_back(*v.id, std::move(modifiers), intensity, std::optional<span>(object), where,
+                                      block_, topic_ids_.empty() ? std::vector<std::string>()
+                                                                 : std::vector<std::string>(topic_ids_.begin(), topic_ids_.end()));
         }
         return next > g.end ? next : g.end;
     }
