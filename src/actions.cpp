@@ -122,6 +122,31 @@ constexpr auto may_end_object = [] {
     return may;
 }();
 
+// What a code point of three bytes is to an object: a clause end (，；！？： are EF BC xx,
+// 。 E3 80 82, U+2028/9 E2 80 A8/A9), the list comma 、 (E3 80 81), or nothing (“ ” （ ）
+// and the like). Looked up by its three bytes in a table of sixteen slots, where the
+// multiplier below puts each mark in a slot of its own: the branches of a search among
+// the marks were mispredicted at a good share of the places an object may end.
+enum class wide : std::uint8_t { none, clause_end, list_comma };
+constexpr std::uint32_t wide_mark_slot(std::uint32_t bytes) noexcept { return bytes * 0x91B7584Bu >> 28; }
+struct wide_slot {
+    std::uint32_t key = 0;  // no mark's bytes
+    wide mark = wide::none;
+};
+constexpr auto wide_marks = [] {
+    std::array<wide_slot, 16> slots{};
+    constexpr std::pair<std::uint32_t, wide> marks[] = {
+        {0xEFBC8C, wide::clause_end}, {0xEFBC9B, wide::clause_end}, {0xEFBC81, wide::clause_end},  // ，；！
+        {0xEFBC9F, wide::clause_end}, {0xEFBC9A, wide::clause_end}, {0xE38082, wide::clause_end},  // ？：。
+        {0xE280A8, wide::clause_end}, {0xE280A9, wide::clause_end},                                // U+2028/9
+        {0xE38081, wide::list_comma}};                                                             // 、
+    for (auto const& [key, mark] : marks) {
+        if (slots[wide_mark_slot(key)].key) throw "two marks share a slot: pick another multiplier";
+        slots[wide_mark_slot(key)] = {key, mark};
+    }
+    return slots;
+}();
+
 class scanner {
 public:
     scanner(document& doc, lexicon const& lex, lexicon_hits const& hits, action_tables const& tables)
@@ -329,22 +354,13 @@ private:
     }
 
     // What a code point of three bytes (lead E2, E3 or EF: may_end_object) at p is to an
-    // object, told from its bytes without decoding them: a clause end (，；！？： are
-    // EF BC xx, 。 E3 80 82, U+2028/9 E2 80 A8/A9), the list comma 、 (E3 80 81), or nothing
-    // (“ ” （ ） and the like).
-    enum class wide : std::uint8_t { none, clause_end, list_comma };
+    // object, told from its bytes without decoding them (see wide_marks).
     wide wide_mark(std::size_t p) const noexcept {
         auto const* s = reinterpret_cast<unsigned char const*>(t_.data()) + p;
         if (s[0] < 0xE0) return wide::none;  // two bytes: no mark (and s[2] may be past the text)
-        switch (std::uint32_t{s[0]} << 16 | std::uint32_t{s[1]} << 8 | s[2]) {
-        case 0xEFBC8C: case 0xEFBC9B: case 0xEFBC81: case 0xEFBC9F: case 0xEFBC9A:  // ，；！？：
-        case 0xE38082: case 0xE280A8: case 0xE280A9:                                  // 。 U+2028/9
-            return wide::clause_end;
-        case 0xE38081:  // 、
-            return wide::list_comma;
-        default:
-            return wide::none;
-        }
+        std::uint32_t const key = std::uint32_t{s[0]} << 16 | std::uint32_t{s[1]} << 8 | s[2];
+        auto const& slot = wide_marks[wide_mark_slot(key)];
+        return slot.key == key ? slot.mark : wide::none;
     }
 
     std::size_t skip_blank(std::size_t p) const noexcept { return utf8::skip_blank(t_, p, end_); }
@@ -592,8 +608,10 @@ private:
                 }
             }
             // Every member given: emplace_back() would zero the whole action first, then build it.
-            doc_.actions.emplace_back(*v.id, std::move(modifiers), intensity, std::optional<span>(object),
-                                      where, block_, std::vector<std::string>(topic_ids_.begin(), topic_ids_.end()));
+            // Most objects hold no topic: then no range of ids is walked to build none.
+            doc_.actions.emplace_back(*v.id, std::move(modifiers), intensity, std::optional<span>(object), where,
+                                      block_, topic_ids_.empty() ? std::vector<std::string>()
+                                                                 : std::vector<std::string>(topic_ids_.begin(), topic_ids_.end()));
         }
         return next > g.end ? next : g.end;
     }

@@ -117,6 +117,11 @@ public:
             pos = ends.back() + 1;
         }
         detect_layout(ends, std::min<std::size_t>(n, 65536));
+        // About a block per line, or per two where blank lines separate paragraphs (a quarter
+        // more for lines split into items and target lists): room for them up front spares
+        // moving every block at each growth of the vector.
+        std::size_t const lines = ends.size() / (blank_separated_ ? 2 : 1);
+        doc_.blocks.reserve(lines + lines / 4 + 8);
         std::size_t pos = 0;
         for (std::size_t e : ends) {
             line(pos, e);

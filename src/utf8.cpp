@@ -96,12 +96,13 @@ std::size_t find_invalid(std::string_view text) noexcept {
             __m128i const x2 = _mm_add_epi8(x, x);
             return _mm_and_si128(_mm_and_si128(x, x2), _mm_add_epi8(x2, x2));
         });
-        __m128i rare = _mm_setzero_si128();
+        // F0-FF: the block's largest bytes, one comparison for all four.
+        __m128i const top = _mm_max_epu8(_mm_max_epu8(v[0], v[1]), _mm_max_epu8(v[2], v[3]));
+        __m128i rare = _mm_cmpeq_epi8(_mm_max_epu8(top, set(0xF0)), top);
         for (auto x : v) {
             __m128i const c0_c1 = _mm_cmpeq_epi8(_mm_and_si128(x, set(0xFE)), set(0xC0));
             __m128i const e0_ed = _mm_or_si128(_mm_cmpeq_epi8(x, set(0xE0)), _mm_cmpeq_epi8(x, set(0xED)));
-            __m128i const f0_ff = _mm_cmpeq_epi8(_mm_max_epu8(x, set(0xF0)), x);
-            rare = _mm_or_si128(rare, _mm_or_si128(c0_c1, _mm_or_si128(e0_ed, f0_ff)));
+            rare = _mm_or_si128(rare, _mm_or_si128(c0_c1, e0_ed));
         }
         std::uint64_t const expected = lead << 1 | lead3 << 2 | pending;
         if (!_mm_movemask_epi8(rare) && expected == (high & ~lead)) {
