@@ -4,6 +4,7 @@
 // doc.year) and the lexicon; every cue is lexicon data (data/lexicon/cues.tsv).
 #include <algorithm>  // std::sort, std::min
 #include <charconv>   // std::from_chars
+#include <span>
 
 #include "quantity.hpp"
 #include "search.hpp"
@@ -116,7 +117,7 @@ private:
     void find_heading_like();
     bool reads_as_heading(block const& b) const;
     bool heading_like(block const& b) const { return heading_like_[static_cast<std::size_t>(b.id)]; }
-    void prepare_cues(block const& b, std::vector<quantity> const& qs);
+    void prepare_cues(block const& b, std::span<quantity const> qs);
     // Clause and sentence boundaries of the current block, indexed once (blocks with quantities).
     struct delimiter {
         std::size_t begin, end;
@@ -130,7 +131,7 @@ private:
     std::optional<direction_kind> direction_of(quantity const& q, window_cues const& w, std::size_t clause_begin,
                                                lexicon_entry const* metric) const;
     void add_statement(block const& b, quantity const& q, context const& ctx, bool in_list);
-    void add_list_items(block const& b, std::size_t from, std::size_t to, std::vector<quantity> const& qs,
+    void add_list_items(block const& b, std::size_t from, std::size_t to, std::span<quantity const> qs,
                         context const& ctx);
     bool comparative_before(std::size_t pos) const;
 
@@ -224,16 +225,26 @@ bool extractor::reads_as_heading(block const& b) const {
 constexpr bool is_delimiter_byte(unsigned char c) noexcept {
     return c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '.' || c == 0xE3 || c == 0xEF;
 }
-std::size_t next_delimiter_byte(std::string_view t, std::size_t p, std::size_t end) noexcept {
-    return simd::find_byte(
-        reinterpret_cast<unsigned char const*>(t.data()), p, end,
-        [](auto v) {
-            // ',' and '.' differ in one bit, as do ':' and ';': each pair is one test with that bit off
-            using simd::eq, simd::masked;
-            return simd::bits(simd::any(eq(masked(v, ~0x02), ','), eq(masked(v, ~0x01), ':'), eq(v, '!'),
-                                        eq(v, '?'), eq(v, '\xE3'), eq(v, '\xEF')));
-        },
-        is_delimiter_byte);
+// Calls f(p) at each delimiter byte p of t[p, end), in order, until it returns true. Every
+// such byte begins a character (none is a continuation byte), so all the bytes of a block
+// of sixteen that pass are read from one mask: a block is loaded once, not again after
+// each delimiter (Chinese text has one every dozen characters or so).
+template <class F>
+void for_each_delimiter_byte(std::string_view t, std::size_t p, std::size_t end, F&& f) {
+    auto const* const s = reinterpret_cast<unsigned char const*>(t.data());
+#if defined(__SSE2__)
+    for (; p + 16 <= end; p += 16) {
+        simd::block const v = _mm_loadu_si128(reinterpret_cast<simd::block const*>(s + p));
+        // ',' and '.' differ in one bit, as do ':' and ';': each pair is one test with that bit off
+        using simd::eq, simd::masked;
+        for (unsigned m = simd::bits(simd::any(eq(masked(v, ~0x02), ','), eq(masked(v, ~0x01), ':'), eq(v, '!'),
+                                               eq(v, '?'), eq(v, '\xE3'), eq(v, '\xEF')));
+             m; m &= m - 1)
+            if (f(p + static_cast<std::size_t>(std::countr_zero(m)))) return;
+    }
+#endif
+    for (; p < end; ++p)
+        if (is_delimiter_byte(s[p]) && f(p)) return;
 }
 
 // Lookups (start_of, end_of) ask only about places up to `last`, the end of the block's
@@ -244,26 +255,21 @@ void extractor::index_delimiters(block const& b, std::size_t last) {
     delims_.clear();
     sentence_delims_.clear();
     indexed_ = b.where;
-    std::size_t p = b.where.begin;
     auto add = [&](std::size_t begin, std::size_t end, bool sentence) {
         delims_.push_back({begin, end, sentence});
         if (sentence) sentence_delims_.push_back(delims_.back());
         return sentence && begin >= last;  // the index is done
     };
-    while ((p = next_delimiter_byte(t_, p, b.where.end)) < b.where.end) {
-        unsigned char c = static_cast<unsigned char>(t_[p]);
+    for_each_delimiter_byte(t_, b.where.begin, b.where.end, [&](std::size_t p) {
+        unsigned char const c = static_cast<unsigned char>(t_[p]);
         if (c < 0x80) {
-            char32_t cp = c;
-            if (is_clause_end(cp) || (cp == '.' && is_full_stop(t_, p, b.where.end)))
-                if (add(p, p + 1, is_sentence_end(cp) || cp == '.')) return;
-            ++p;
-            continue;
+            char32_t const cp = c;
+            return (is_clause_end(cp) || (cp == '.' && is_full_stop(t_, p, b.where.end))) &&
+                   add(p, p + 1, is_sentence_end(cp) || cp == '.');
         }
-        auto d = utf8::decode(t_, p);
-        if (is_clause_end(d.cp))
-            if (add(p, p + d.length, is_sentence_end(d.cp))) return;
-        p += d.length;
-    }
+        auto const d = utf8::decode(t_, p);
+        return is_clause_end(d.cp) && add(p, p + d.length, is_sentence_end(d.cp));
+    });
 }
 
 // The start of the clause (sentence) at pos: after the last delimiter ending by pos.
@@ -282,7 +288,7 @@ std::size_t extractor::end_of(std::size_t pos, bool sentence) const {
 
 // Cues of one block, from the sentences that hold its quantities (metrics, directions,
 // kinds, periods), and the years of the block up to its last quantity.
-void extractor::prepare_cues(block const& b, std::vector<quantity> const& qs) {
+void extractor::prepare_cues(block const& b, std::span<quantity const> qs) {
     cues_.metrics.clear();
     cues_.directions.clear();
     cues_.kinds.clear();
@@ -542,7 +548,7 @@ void extractor::add_statement(block const& b, quantity const& q, context const& 
 }
 
 // Qualitative items of a target list: segments that hold no number become `bound: none`.
-void extractor::add_list_items(block const& b, std::size_t from, std::size_t to, std::vector<quantity> const& qs,
+void extractor::add_list_items(block const& b, std::size_t from, std::size_t to, std::span<quantity const> qs,
                                context const& ctx) {
     auto emit = [&](std::size_t s, std::size_t e) {
         // trim blanks, bullets, `and`, trailing punctuation
@@ -672,15 +678,24 @@ void extractor::run() {
     }
 
     auto by_start = [](statement const& a, statement const& b) { return a.where.begin < b.where.begin; };
-    // Policy texts have about as many statements as blocks: room for them up front spares
-    // most of the moves of a growing vector (a statement holds three strings). A document
-    // with far fewer gives the room back at the end (below).
-    doc_.statements.reserve(blocks.size());
+    // The quantities of every block first: a statement each, and a few list items (bound
+    // none) besides, so the statements get their room once and are never moved to a larger
+    // vector (a statement holds three strings; a growing vector moved some 3,000 per corpus pass).
+    std::vector<quantity> quantities;
+    quantities.reserve(2 * blocks.size());  // policy texts have up to about two a block
+    std::vector<std::size_t> first_quantity(blocks.size() + 1);  // block k's: [first[k], first[k + 1])
+    for (std::size_t k = 0; k < blocks.size(); ++k) {
+        first_quantity[k] = quantities.size();
+        if (blocks[k].kind != block_kind::meta)
+            scanner_.scan(t_, blocks[k].where.begin, blocks[k].where.end, quantities);
+    }
+    first_quantity.back() = quantities.size();
+    constexpr std::size_t list_items_room = 16;  // the most a corpus document has is 10
+    doc_.statements.reserve(quantities.size() + list_items_room);
     context rolling;                  // from headings / lead-in lines, when sections don't say
     std::optional<int> rolling_section = -1;
     bool list_items = false;          // items after a target-list lead-in
     std::optional<int> list_parent;
-    std::vector<quantity> qs;
     for (auto const& b : blocks) {
         if (b.kind == block_kind::meta) continue;
         if (b.section != rolling_section) {
@@ -741,8 +756,8 @@ void extractor::run() {
         if (rolling.kind) ctx = rolling;
 
         std::size_t const block_first = doc_.statements.size();
-        qs.clear();
-        scanner_.scan(t_, b.where.begin, b.where.end, qs);
+        auto const k = static_cast<std::size_t>(&b - blocks.data());
+        std::span<quantity const> const qs(quantities.data() + first_quantity[k], first_quantity[k + 1] - first_quantity[k]);
         sentence_ = {};
         if (!qs.empty()) prepare_cues(b, qs);
         for (auto const& q : qs) {
@@ -765,7 +780,6 @@ void extractor::run() {
     if (!std::is_sorted(doc_.statements.begin(), doc_.statements.end(), by_start))
         std::stable_sort(doc_.statements.begin(), doc_.statements.end(), by_start);
     for (std::size_t k = 0; k < doc_.statements.size(); ++k) doc_.statements[k].id = static_cast<int>(k);
-    if (doc_.statements.capacity() > 2 * doc_.statements.size()) doc_.statements.shrink_to_fit();
 }
 
 }  // namespace
