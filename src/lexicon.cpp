@@ -116,6 +116,10 @@ void start_filter::add(std::string_view alias) {
     auto a = next_cp(s, 0);
     std::uint32_t f = a.cp < 0x10000 ? a.cp : 0xFFFF;
     first_[f >> 6] |= std::uint64_t{1} << (f & 63);
+    // And the ASCII bytes that fold to it (`P` for `p`, tab and line ends for a space), so
+    // that a scan tests the text's ASCII bytes as they are.
+    for (unsigned b = 0; b < 0x80; ++b)
+        if (fold_cp(b) == f) first_[b / 64] |= std::uint64_t{1} << (b % 64);
     std::uint32_t i;
     if (utf8::is_ascii_alnum(s[0])) i = mix(word_hash(s, 0, alias.size()));
     else i = a.length >= alias.size() ? single(a.cp) : pair(a.cp, next_cp(s, a.length).cp);
@@ -200,7 +204,7 @@ bool alnum_at(std::string_view t, std::size_t i) noexcept {
     std::uint32_t cp;
     if (b < 0x80) {
         if (is_ascii_alnum(static_cast<unsigned char>(b)) && p > 0 && is_ascii_alnum(s[p - 1])) return 0;
-        cp = detail::fold_cp(b);
+        cp = b;  // the set holds ASCII bytes as written (see start_filter::first_words)
     } else if ((b & 0xF0) == 0xE0) {  // a three-byte character: most of Chinese text
         cp = detail::three_byte_cp(s + p);
     } else {
@@ -387,7 +391,7 @@ std::size_t collect_starts(unsigned char const* s, std::size_t& i, std::size_t t
             for (unsigned cand = (words & ~before) | (~words & ~blank & 0xFFFFu); cand; cand &= cand - 1) {
                 std::size_t const p = i + static_cast<std::size_t>(__builtin_ctz(cand));
                 places[n] = static_cast<std::uint32_t>(p - base);
-                n += in_set(first, detail::fold_cp(s[p]));  // not inside a word: see `before`
+                n += in_set(first, s[p]);  // not inside a word: see `before`
             }
         } else if ((starts & ~three) == 0) {  // Chinese text: only three-byte characters start here
             for (; starts; starts &= starts - 1) {

@@ -288,7 +288,8 @@ public:
     void reset(std::size_t aliases);
     void add(std::string_view alias);
     /// Which code points an alias begins with, exact in the BMP (the others count as
-    /// U+FFFF): bit (cp & 63) of word (cp >> 6).
+    /// U+FFFF): bit (cp & 63) of word (cp >> 6). ASCII as written in the text: `P` and `p`
+    /// both if an alias begins with either.
     [[nodiscard]] std::uint64_t const* first_words() const noexcept { return first_.data(); }
     /// The rest, for the character at p (< to, whole before `to`) whose code point may
     /// begin an alias.
