@@ -229,15 +229,24 @@ constexpr std::uint32_t filtered = std::uint32_t{1} << 31;
 [[gnu::always_inline]] inline unsigned three_byte_leads(__m128i v) noexcept {
     return detail::simd::bits(detail::simd::eq(detail::simd::masked(v, static_cast<char>(0xF0)), static_cast<char>(0xE0)));
 }
-// Are the 48 bytes at s sixteen three-byte characters, the first starting at s?
-[[gnu::always_inline]] inline bool sixteen_three_byte(unsigned char const* s) noexcept {
+// Of the 48 bytes at s, the ones out of the pattern of sixteen three-byte characters (the
+// first starting at s), as a bit mask; how many such characters follow each other from s
+// on (16 at most); are the 48 bytes sixteen of them?
+[[gnu::always_inline]] inline std::uint64_t three_byte_misfits(unsigned char const* s) noexcept {
     std::uint64_t lead = 0, tail = 0;
     for (int k = 0; k < 3; ++k) {
         __m128i const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(s + 16 * k));
         lead |= std::uint64_t{three_byte_leads(v)} << (16 * k);
         tail |= std::uint64_t{continuation_bytes(v)} << (16 * k);
     }
-    return lead == 0x249249249249ull && tail == 0xDB6DB6DB6DB6ull;
+    return (lead ^ 0x249249249249ull) | (tail ^ 0xDB6DB6DB6DB6ull);
+}
+[[gnu::always_inline]] inline unsigned three_byte_run(unsigned char const* s) noexcept {
+    std::uint64_t const misfits = three_byte_misfits(s);
+    return misfits ? static_cast<unsigned>(std::countr_zero(misfits)) / 3 : 16;
+}
+[[gnu::always_inline]] inline bool sixteen_three_byte(unsigned char const* s) noexcept {
+    return three_byte_misfits(s) == 0;
 }
 #endif
 
@@ -298,15 +307,18 @@ REPORTX_AVX2 std::size_t packed(std::uint32_t* out, __m256i v, unsigned mask) no
 // The run path of collect_starts with AVX2, eight characters at a time: decoding the code
 // points, hashing them, testing the filter's bits and writing the places that pass take
 // a few vector operations instead of some thirty scalar ones a character. The same
-// places, in the same order, as the scalar path: for each run of sixteen three-byte
-// characters at i (while there is room for 16 places: `packed` writes 8 at a time),
-// fifteen places, and i moves on by 45 bytes.
+// places, in the same order, as the scalar paths. A round reads the 48 bytes at i (and 3
+// more: all before `readable`) and takes the run of m three-byte characters there, whole
+// before `limit` (up to 16): the places of all but the last, whose pair's second code
+// point is the next round's or another path's. It stops after a run of fewer than 16, at
+// one of fewer than 3 (left to the other paths), or where there may not be room for 16
+// places (`packed` writes 8 at a time).
 [[gnu::target("avx2")]] void run_starts_avx2(unsigned char const* s, std::size_t& i, std::size_t limit,
-                                             std::size_t base, start_filter const& f, std::uint32_t* places,
-                                             std::size_t& n, std::size_t cap) noexcept {
+                                             std::size_t readable, std::size_t base, start_filter const& f,
+                                             std::uint32_t* places, std::size_t& n, std::size_t cap) noexcept {
     std::uint64_t const* const first = f.first_words();
     // Each 16-byte lane holds four characters, at lane bytes 0, 3, 6, 9 (1, 4, 7, 10 in
-    // the last lane, loaded a byte early so as not to read past the run's 48 bytes + 3):
+    // the last lane, loaded a byte early so as not to read past the 48 bytes + 3):
     // each goes to a 32-bit lane as its bytes b2 b1 b0 0.
     __m256i const from0 = _mm256_setr_epi8(2, 1, 0, -1, 5, 4, 3, -1, 8, 7, 6, -1, 11, 10, 9, -1,  //
                                            2, 1, 0, -1, 5, 4, 3, -1, 8, 7, 6, -1, 11, 10, 9, -1);
@@ -318,8 +330,12 @@ REPORTX_AVX2 std::size_t packed(std::uint32_t* out, __m256i v, unsigned mask) no
     // the bit sets as 32-bit words (little endian): bit (x & 31) of word (x >> 5)
     auto const* const first32 = reinterpret_cast<int const*>(first);
     auto const* const bits32 = reinterpret_cast<int const*>(f.bit_words());
-    while (i + 48 + 3 <= limit && n + 16 <= cap && sixteen_three_byte(s + i)) {
+    while (i + 48 + 3 <= readable && n + 16 <= cap) {
         unsigned char const* const p = s + i;
+        unsigned const m = std::min<std::size_t>(three_byte_run(p), (limit - std::min(limit, i)) / 3);
+        if (m < 3) break;
+        // Lanes past the run decode other bytes: their bits are read (in the sets' bounds
+        // whatever the bytes) and dropped.
         __m256i const a = code_points(_mm256_shuffle_epi8(load_two(p, p + 12), from0));       // characters 0-7
         __m256i const b = code_points(_mm256_shuffle_epi8(load_two(p + 24, p + 35), from1));  // 8-15
         // the characters after them: 1-8, and 9-15 (the sixteenth begins no place here)
@@ -331,11 +347,13 @@ REPORTX_AVX2 std::size_t packed(std::uint32_t* out, __m256i v, unsigned mask) no
         __m256i const pass_b = _mm256_and_si256(
             bit_of(first32, b), _mm256_or_si256(bit_of(bits32, single_hash(b, shift)), bit_of(bits32, pair_hash(b, b_next, shift))));
         // the places of the characters that pass, packed to the front of each 8
+        unsigned const lanes = (1u << (m - 1)) - 1;  // the run's characters but its last
         __m256i const at_a = _mm256_add_epi32(_mm256_set1_epi32(static_cast<int>((i - base) | filtered)), thrice);
         __m256i const at_b = _mm256_add_epi32(at_a, _mm256_set1_epi32(24));
-        n += packed(places + n, at_a, lanes_set(pass_a));
-        n += packed(places + n, at_b, lanes_set(pass_b) & 0x7F);  // the sixteenth character is the next round's
-        i += 45;
+        n += packed(places + n, at_a, lanes_set(pass_a) & lanes & 0xFF);
+        n += packed(places + n, at_b, lanes_set(pass_b) & lanes >> 8);
+        i += 3 * (m - 1);
+        if (m < 16) break;
     }
 }
 #undef REPORTX_AVX2
@@ -346,8 +364,8 @@ REPORTX_AVX2 std::size_t packed(std::uint32_t* out, __m256i v, unsigned mask) no
 // that are not 10xxxxxx, which SSE2 finds sixteen bytes at a time; each place is written
 // and counted without a branch. In runs of Chinese text the places also get phase 2's
 // test here, where both code points are at hand, and are marked `filtered`.
-std::size_t collect_starts(unsigned char const* s, std::size_t& i, std::size_t to, std::size_t base,
-                           start_filter const& f, std::uint32_t* places, std::size_t cap) noexcept {
+std::size_t collect_starts(unsigned char const* s, std::size_t& i, std::size_t to, std::size_t readable,
+                           std::size_t base, start_filter const& f, std::uint32_t* places, std::size_t cap) noexcept {
     std::uint64_t const* const first = f.first_words();
     // White space and control characters begin no alias of the built-in lexicon, and the
     // English path skips them, unless a user's alias does begin with one.
@@ -356,20 +374,24 @@ std::size_t collect_starts(unsigned char const* s, std::size_t& i, std::size_t t
     std::size_t n = 0;
 #if REPORTX_SCAN_AVX2
     bool const avx2 = detail::scan_avx2().load(std::memory_order_relaxed);
+#else
+    (void)readable;
 #endif
     while (i < limit && (s[i] & 0xC0) == 0x80) ++i;  // inside a character
 #if defined(__SSE2__)
-    // Whole blocks only, and 3 bytes of room after them for the last character's tail.
-    while (i + 16 + 3 <= limit && n + 16 <= cap) {
+    while (n + 16 <= cap) {
+#if REPORTX_SCAN_AVX2
+        if (avx2 && i < limit && (s[i] & 0xF0) == 0xE0) {
+            std::size_t const before = i;
+            run_starts_avx2(s, i, limit, readable, base, f, places, n, cap);
+            if (i != before) continue;
+        }
+#endif
+        // Whole blocks only, and 3 bytes of room after them for the last character's tail.
+        if (i + 16 + 3 > limit) break;
         // Fifteen characters of a run of sixteen three-byte ones: the sixteenth is the
         // second code point of the fifteenth's pair, and begins the next round.
         if (i + 48 + 3 <= limit && sixteen_three_byte(s + i)) {
-#if REPORTX_SCAN_AVX2
-            if (avx2) {
-                run_starts_avx2(s, i, limit, base, f, places, n, cap);
-                continue;
-            }
-#endif
             char32_t cp[16];
             for (int k = 0; k < 16; ++k) cp[k] = detail::three_byte_cp(s + i + 3 * k);
             for (int k = 0; k < 15; ++k) {
@@ -574,7 +596,7 @@ void lexicon_scanner::scan(std::string_view text, std::size_t from, std::size_t 
     std::size_t i = from;
     while (i < to) {
         std::size_t const base = i;
-        std::size_t n = collect_starts(s, i, to, base, filter, places, chunk);
+        std::size_t n = collect_starts(s, i, to, text.size(), base, filter, places, chunk);
         n = keep_filtered(s, to, base, filter, places, n);
         for (std::size_t k = 0; k < n; ++k) {
             std::size_t const p = base + places[k];

@@ -265,13 +265,19 @@ TEST_CASE("lexicon (user): a scan finds the same with and without AVX2") {
     bool const had = detail::scan_with_avx2(true);
     for (auto const& text : texts)
         for (std::size_t from : {std::size_t{0}, std::size_t{1}, std::size_t{3}})
-            for (std::size_t to : {text.size(), text.size() / 2, text.size() > 7 ? text.size() - 7 : 0}) {
+            for (std::size_t cut : {0, 1, 2, 3, 7, 50}) {  // ends anywhere, inside characters too
+                std::size_t const to = text.size() > cut ? text.size() - cut : 0;
                 if (from > to) continue;
                 detail::scan_with_avx2(true);
                 auto const vector_path = scan(text, from, to);
                 detail::scan_with_avx2(false);
                 auto const scalar_path = scan(text, from, to);
                 CHECK(vector_path == scalar_path);
+                std::size_t const half = to / 2;  // and a range ending halfway
+                detail::scan_with_avx2(true);
+                auto const vector_half = scan(text, from, std::max(from, half));
+                detail::scan_with_avx2(false);
+                CHECK(vector_half == scan(text, from, std::max(from, half)));
             }
     detail::scan_with_avx2(had);
     CHECK(!scan(texts[0], 0, texts[0].size()).empty());
