@@ -4,6 +4,7 @@
 // first two code points of other text, whether an alias may start at a place. Both fold
 // ASCII case; a space in an alias matches any run of ASCII white space in the text.
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -312,6 +313,9 @@ public:
     static constexpr std::uint32_t single_mul = 0x9E3779B1u, pair_mul_first = 0x85EBCA6Bu,
                                    pair_mul_second = 0xC2B2AE35u, pair_xor = 0x27d4eb2fu;
     [[nodiscard]] int shift() const noexcept { return shift_; }
+    /// The ASCII bytes that begin an alias, as a table of their low nibbles: byte b does
+    /// when bit (b >> 4) of entry (b & 15) is set.
+    [[nodiscard]] std::uint8_t const* ascii_nibbles() const noexcept { return ascii_nibbles_.data(); }
     /// The bits the hashes test: bit (i & 63) of word (i >> 6).
     [[nodiscard]] std::uint64_t const* bit_words() const noexcept { return bits_.data(); }
     [[nodiscard]] bool test(std::uint32_t i) const noexcept { return (bits_[i >> 6] >> (i & 63)) & 1; }
@@ -336,6 +340,7 @@ private:
     std::uint32_t mix(std::uint32_t h) const noexcept { return (h * single_mul) >> shift_; }
     std::vector<std::uint64_t> bits_;
     std::vector<std::uint64_t> first_ = std::vector<std::uint64_t>(1024, 0);  // first code point (BMP), exact
+    std::array<std::uint8_t, 16> ascii_nibbles_{};
     int shift_ = 22;
 };
 

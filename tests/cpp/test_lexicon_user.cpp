@@ -238,9 +238,10 @@ TEST_CASE("lexicon (user): a scan finds at every place what the matcher finds, i
 }
 
 TEST_CASE("lexicon (user): a scan finds the same with and without AVX2") {
-    // Runs of Chinese text take an AVX2 path where the processor has it; the scalar path
-    // stands in elsewhere. Both must give the same matches, on a real report and on random
-    // runs of the characters the built-in lexicon begins with, cut at every length.
+    // Runs of Chinese text and of ASCII take AVX2 paths where the processor has it; the
+    // scalar paths stand in elsewhere. Both must give the same matches, on real reports and
+    // on random runs of the characters and words the built-in lexicon begins with, cut
+    // anywhere.
     auto const lex = lexicon::builtin();
     std::vector<std::string> kinds;
     for (auto const* k : {"topic", "verb", "modifier", "connector", "metric", "direction"}) kinds.emplace_back(k);
@@ -248,12 +249,20 @@ TEST_CASE("lexicon (user): a scan finds the same with and without AVX2") {
     std::vector<std::string> texts = {rxtest::corpus("gwr-2024-zh.txt")};
     std::vector<std::string> const chars = {"推", "进", "发", "展", "新", "能", "源", "汽", "车", "积", "极", "稳",
                                             "妥", "碳", "达", "峰", "和", "增", "长", "，", "5", "G", "\n"};
+    std::vector<std::string> const words = {"promote", "Promote", " ", "  ", "and", "new", "energy", "vehicles", ",",
+                                            "PV", "pv", "\t", "\n", "GDP", "growth", "of", "5", "%", "(", "the",
+                                            "vigorously", "develop", "green", "finance", "-", "x"};
     std::mt19937 rng(3);
     for (int round = 0; round < 300; ++round) {
         std::string text;
         for (int k = 0, n = static_cast<int>(rng() % 200); k < n; ++k) text += chars[rng() % chars.size()];
         texts.push_back(text);
+        text.clear();  // English, with Chinese now and then
+        for (int k = 0, n = static_cast<int>(rng() % 120); k < n; ++k)
+            text += rng() % 20 ? words[rng() % words.size()] : chars[rng() % chars.size()];
+        texts.push_back(text);
     }
+    texts.push_back(rxtest::corpus("seed-2024-summary-en.txt"));
     auto scan = [&](std::string const& text, std::size_t from, std::size_t to) {
         std::vector<std::vector<lexicon_match>> out;
         scanner.scan(text, from, to, out);
