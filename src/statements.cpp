@@ -101,10 +101,58 @@ std::size_t first_starting_at(std::vector<lexicon_match> const& v, std::size_t p
 }
 constexpr int max_cue_steps = 64;  // how far back a lookup skips unusable cues
 
+// The hits of the document that a kind's lookups (lexicon_hits::first, find_all) are about,
+// and where the last lookup left off. The lookups come in text order, block after block,
+// so the next one's first hit is a step or two on from there: a short walk, where a binary
+// search over all the document's hits took a dozen steps, a miss or two in the cache, and
+// a mispredicted end. A lookup behind the last one walks back, so any order is right.
+class hit_cursor {
+public:
+    explicit hit_cursor(std::vector<lexicon_match> const& all) : all_(all) {}
+    /// lexicon_hits::first: the first hit inside [from, to).
+    std::optional<lexicon_match> first(std::size_t from, std::size_t to) {
+        for (std::size_t k = seek(from); k < all_.size() && all_[k].begin < to; ++k)
+            if (all_[k].end <= to) return all_[k];
+        return std::nullopt;
+    }
+    /// lexicon_hits::find_all: the leftmost-longest hits inside [from, to), appended to out.
+    void find_all(std::size_t from, std::size_t to, std::vector<lexicon_match>& out) {
+        std::size_t last = from;
+        std::size_t k = seek(from);
+        for (; k < all_.size() && all_[k].begin < to; ++k) {
+            if (all_[k].begin < last || all_[k].end > to) continue;  // overlaps the last one, or crosses `to`
+            out.push_back(all_[k]);
+            last = all_[k].end;
+        }
+        at_ = k;  // the next lookup starts at `to` or later, nearly always
+    }
+    /// Back to the document's start (for lookups that start over from there).
+    void rewind() { at_ = 0; }
+
+private:
+    // The index of the first hit that begins at or after pos.
+    std::size_t seek(std::size_t pos) {
+        std::size_t const n = all_.size();
+        std::size_t k = at_;
+        if (k < n && all_[k].begin < pos) {
+            do ++k;
+            while (k < n && all_[k].begin < pos);
+        } else {
+            while (k > 0 && all_[k - 1].begin >= pos) --k;
+        }
+        return at_ = k;
+    }
+    std::vector<lexicon_match> const& all_;
+    std::size_t at_ = 0;
+};
+
 class extractor {
 public:
     extractor(document& doc, lexicon const& lex, lexicon_hits const& hits)
-        : doc_(doc), t_(doc.text), lex_(lex), hits_(hits), scanner_(lex.derived<quantity_scanner>()), direction_post_(lex.match("direction_post")) {}
+        : doc_(doc), t_(doc.text), lex_(lex), hits_(hits), scanner_(lex.derived<quantity_scanner>()), direction_post_(lex.match("direction_post")),
+          metrics_(hits.of[lexicon_hits::metric]), directions_(hits.of[lexicon_hits::direction]),
+          kinds_(hits.of[lexicon_hits::kind_cue]), periods_(hits.of[lexicon_hits::period_cue]),
+          section_cues_(hits.of[lexicon_hits::section_cue]), target_lists_(hits.of[lexicon_hits::target_list]) {}
 
     void run();
 
@@ -113,7 +161,7 @@ private:
         std::vector<lexicon_match> metrics, directions, kinds, periods;
     };
 
-    context heading_context(span s) const;
+    context heading_context(span s);
     void find_heading_like();
     bool reads_as_heading(block const& b) const;
     bool heading_like(block const& b) const { return heading_like_[static_cast<std::size_t>(b.id)]; }
@@ -147,12 +195,14 @@ private:
     // years anywhere in the block before its last quantity (a paragraph names its year once: 刚刚过去的2017年，…)
     std::vector<std::pair<std::size_t, int>> block_years_;
     std::vector<char> heading_like_;  // per block id
+    // the lookups of the document's hits, per kind (blocks with quantities; headings; lead-ins)
+    hit_cursor metrics_, directions_, kinds_, periods_, section_cues_, target_lists_;
 };
 
 // The kind and period a heading (or a lead-in line) sets for what follows.
-context extractor::heading_context(span s) const {
+context extractor::heading_context(span s) {
     context c;
-    auto const cue = hits_.first(lexicon_hits::section_cue, s.begin, s.end);
+    auto const cue = section_cues_.first(s.begin, s.end);
     std::vector<std::pair<std::size_t, int>> years;
     find_years(t_, s.begin, s.end, years);
     std::optional<int> hy;
@@ -302,10 +352,10 @@ void extractor::prepare_cues(block const& b, std::span<quantity const> qs) {
         std::size_t se = end_of(q.where.end, true);
         if (se <= covered) continue;
         std::size_t sb = std::max(covered, start_of(q.where.begin, true));
-        hits_.find_all(lexicon_hits::metric, sb, se, cues_.metrics);
-        hits_.find_all(lexicon_hits::direction, sb, se, cues_.directions);
-        hits_.find_all(lexicon_hits::kind_cue, sb, se, cues_.kinds);
-        hits_.find_all(lexicon_hits::period_cue, sb, se, cues_.periods);
+        metrics_.find_all(sb, se, cues_.metrics);
+        directions_.find_all(sb, se, cues_.directions);
+        kinds_.find_all(sb, se, cues_.kinds);
+        periods_.find_all(sb, se, cues_.periods);
         covered = se;
     }
     block_years_.clear();
@@ -676,6 +726,7 @@ void extractor::run() {
         if (!c.kind && s.parent && *s.parent >= 0 && *s.parent < s.id) c = section_ctx[*s.parent];
         section_ctx[s.id] = c;
     }
+    section_cues_.rewind();  // the blocks' headings come next, from the start
 
     auto by_start = [](statement const& a, statement const& b) { return a.where.begin < b.where.begin; };
     // The quantities of every block first: a statement each, and a few list items (bound
@@ -711,7 +762,7 @@ void extractor::run() {
         std::optional<std::size_t> list_from;
         {
             // a lead-in has a target-list cue (seldom there: looked up first) and a colon or a final `are`
-            std::optional<lexicon_match> tl = hits_.first(lexicon_hits::target_list, b.where.begin, b.where.end);
+            std::optional<lexicon_match> tl = target_lists_.first(b.where.begin, b.where.end);
             std::string_view bt = doc_.slice(b.where);
             std::size_t tail = tl ? skip_blank_back(t_, b.where.end, b.where.begin) - b.where.begin : 0;
             bool lead_in = tl && (bt.find(':') != std::string_view::npos || bt.find("：") != std::string_view::npos ||
@@ -747,7 +798,7 @@ void extractor::run() {
             else list_items = false;
         } else if (list_items && heading && b.kind != block_kind::item) {
             // a new lead-in closes the list unless it is the list's own lead-in
-            if (!hits_.first(lexicon_hits::target_list, b.where.begin, b.where.end)) list_items = false;
+            if (!target_lists_.first(b.where.begin, b.where.end)) list_items = false;
         }
         if (heading) {
             context h = heading_context(b.where);
