@@ -21,11 +21,11 @@ struct context {
     std::optional<int> period, period_end;
 };
 
-bool is_clause_end(char32_t cp) noexcept {
+constexpr bool is_clause_end(char32_t cp) noexcept {
     return cp == U'，' || cp == ',' || cp == U'；' || cp == ';' || cp == U'、' || cp == U'：' || cp == ':' ||
            cp == U'。' || cp == U'！' || cp == U'？' || cp == '!' || cp == '?';
 }
-bool is_sentence_end(char32_t cp) noexcept {
+constexpr bool is_sentence_end(char32_t cp) noexcept {
     return cp == U'。' || cp == U'！' || cp == U'？' || cp == '!' || cp == '?' || cp == U'；' || cp == ';';
 }
 
@@ -275,6 +275,40 @@ bool extractor::reads_as_heading(block const& b) const {
 constexpr bool is_delimiter_byte(unsigned char c) noexcept {
     return c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '.' || c == 0xE3 || c == 0xEF;
 }
+// The character at a delimiter byte p: its length, whether it is a clause end and whether a
+// sentence end (is_clause_end, is_sentence_end; '.' is both, for is_full_stop to decide).
+// It is told by bits of constants, keyed by the ASCII byte or by the third byte of a CJK
+// (E3 80 ..: 、。) or full-width (EF BC ..: ！，：；？) mark, with no decoding and no branch
+// on which mark it is: Chinese text has one every dozen characters or so, in no order a
+// predictor could learn.
+struct mark {
+    std::size_t length;
+    bool clause, sentence;
+};
+// The code points base + 0..63 that pass `test`, as bits.
+template <class Test>
+constexpr std::uint64_t marks_of(Test test, char32_t base) {
+    std::uint64_t b = 0;
+    for (char32_t cp = base; cp < base + 64; ++cp)
+        if (test(cp)) b |= std::uint64_t{1} << (cp & 63u);
+    return b;
+}
+mark mark_at(std::string_view t, std::size_t p) noexcept {
+    auto const* const s = reinterpret_cast<unsigned char const*>(t.data());
+    unsigned const c = s[p];
+    std::size_t const more = c >> 7;               // 0 for ASCII, 1 for E3 and EF
+    unsigned const lead = more + (c == 0xEF);      // 0 ASCII, 1 E3, 2 EF
+    unsigned const key = s[p + 2 * more] & 63u;    // all the marks are 0x21..0x3F, 0x80..0xBF
+    static constexpr unsigned char second[3] = {0, 0x80, 0xBC};
+    static constexpr std::uint64_t clause[3] = {marks_of([](char32_t cp) { return is_clause_end(cp) || cp == '.'; }, 0),
+                                                marks_of(is_clause_end, 0x3000), marks_of(is_clause_end, 0xFF00)};
+    static constexpr std::uint64_t sentence[3] = {
+        marks_of([](char32_t cp) { return is_sentence_end(cp) || cp == '.'; }, 0), marks_of(is_sentence_end, 0x3000),
+        marks_of(is_sentence_end, 0xFF00)};
+    std::uint64_t const known = (lead == 0) | (s[p + more] == second[lead]);  // E3 80, EF BC
+    return {1 + 2 * more, ((clause[lead] >> key) & known) != 0, ((sentence[lead] >> key) & known) != 0};
+}
+
 // Calls f(p) at each delimiter byte p of t[p, end), in order, until it returns true. Every
 // such byte begins a character (none is a continuation byte), so all the bytes of a block
 // of sixteen that pass are read from one mask: a block is loaded once, not again after
@@ -311,14 +345,10 @@ void extractor::index_delimiters(block const& b, std::size_t last) {
         return sentence && begin >= last;  // the index is done
     };
     for_each_delimiter_byte(t_, b.where.begin, b.where.end, [&](std::size_t p) {
-        unsigned char const c = static_cast<unsigned char>(t_[p]);
-        if (c < 0x80) {
-            char32_t const cp = c;
-            return (is_clause_end(cp) || (cp == '.' && is_full_stop(t_, p, b.where.end))) &&
-                   add(p, p + 1, is_sentence_end(cp) || cp == '.');
-        }
-        auto const d = utf8::decode(t_, p);
-        return is_clause_end(d.cp) && add(p, p + d.length, is_sentence_end(d.cp));
+        mark const m = mark_at(t_, p);
+        // (Chinese text has few full stops and few full-width characters that are no clause end)
+        if (!m.clause || (t_[p] == '.' && !is_full_stop(t_, p, b.where.end))) return false;
+        return add(p, p + m.length, m.sentence);
     });
 }
 
