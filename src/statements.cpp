@@ -57,14 +57,22 @@ std::size_t find_digit(std::string_view t, std::size_t from, std::size_t to) noe
         [](auto v) { return simd::bits(simd::in_range(v, '0', 9)); }, [](unsigned char c) { return is_ascii_digit(c); });
 }
 
+// Where the run of ASCII digits from i ends (not past to): from a mask of sixteen bytes
+// with SSE2, so that no branch asks the length of the run (quantities have runs of any length).
+std::size_t digits_end(std::string_view t, std::size_t i, std::size_t to) noexcept {
+    return simd::find_byte(
+        reinterpret_cast<unsigned char const*>(t.data()), i, to,
+        [](auto v) { return ~simd::bits(simd::in_range(v, '0', 9)) & 0xFFFFu; },
+        [](unsigned char c) { return !is_ascii_digit(c); });
+}
+
 // Years written in the range [from, to): (position, year), in text order.
 void find_years(std::string_view t, std::size_t from, std::size_t to, std::vector<std::pair<std::size_t, int>>& out) {
     std::size_t i = from;
     while (i < to) {
         i = find_digit(t, i, to);
         if (i == to) break;
-        std::size_t j = i;
-        while (j < to && is_ascii_digit(t[j])) ++j;
+        std::size_t const j = digits_end(t, i, to);
         if (j - i != 4) {  // no year (most runs: the digits of quantities): the tests below would not matter
             i = j;
             continue;
@@ -92,11 +100,12 @@ bool is_item_glyph(std::string_view t, std::size_t pos, std::size_t to) {
 // Cue matches of one kind are sorted and do not overlap, so both their starts and their
 // ends ascend: lookups are binary searches (a 10 MB paragraph stays linear).
 // Index of the last match that ends at or before `pos`, or -1.
-std::ptrdiff_t last_ending_by(std::vector<lexicon_match> const& v, std::size_t pos) {
+// (flattened: out of line, the search cost a call per lookup, four per statement)
+[[gnu::flatten]] std::ptrdiff_t last_ending_by(std::vector<lexicon_match> const& v, std::size_t pos) {
     return static_cast<std::ptrdiff_t>(prefix_length(v, [&](lexicon_match const& m) { return m.end <= pos; })) - 1;
 }
 // Index of the first match that starts at or after `pos` (v.size() if none).
-std::size_t first_starting_at(std::vector<lexicon_match> const& v, std::size_t pos) {
+[[gnu::flatten]] std::size_t first_starting_at(std::vector<lexicon_match> const& v, std::size_t pos) {
     return prefix_length(v, [&](lexicon_match const& m) { return m.begin < pos; });
 }
 constexpr int max_cue_steps = 64;  // how far back a lookup skips unusable cues
