@@ -21,11 +21,11 @@ struct context {
     std::optional<int> period, period_end;
 };
 
-bool is_clause_end(char32_t cp) noexcept {
+constexpr bool is_clause_end(char32_t cp) noexcept {
     return cp == U'，' || cp == ',' || cp == U'；' || cp == ';' || cp == U'、' || cp == U'：' || cp == ':' ||
            cp == U'。' || cp == U'！' || cp == U'？' || cp == '!' || cp == '?';
 }
-bool is_sentence_end(char32_t cp) noexcept {
+constexpr bool is_sentence_end(char32_t cp) noexcept {
     return cp == U'。' || cp == U'！' || cp == U'？' || cp == '!' || cp == '?' || cp == U'；' || cp == ';';
 }
 
@@ -57,14 +57,22 @@ std::size_t find_digit(std::string_view t, std::size_t from, std::size_t to) noe
         [](auto v) { return simd::bits(simd::in_range(v, '0', 9)); }, [](unsigned char c) { return is_ascii_digit(c); });
 }
 
+// Where the run of ASCII digits from i ends (not past to): from a mask of sixteen bytes
+// with SSE2, so that no branch asks the length of the run (quantities have runs of any length).
+std::size_t digits_end(std::string_view t, std::size_t i, std::size_t to) noexcept {
+    return simd::find_byte(
+        reinterpret_cast<unsigned char const*>(t.data()), i, to,
+        [](auto v) { return ~simd::bits(simd::in_range(v, '0', 9)) & 0xFFFFu; },
+        [](unsigned char c) { return !is_ascii_digit(c); });
+}
+
 // Years written in the range [from, to): (position, year), in text order.
 void find_years(std::string_view t, std::size_t from, std::size_t to, std::vector<std::pair<std::size_t, int>>& out) {
     std::size_t i = from;
     while (i < to) {
         i = find_digit(t, i, to);
         if (i == to) break;
-        std::size_t j = i;
-        while (j < to && is_ascii_digit(t[j])) ++j;
+        std::size_t const j = digits_end(t, i, to);
         if (j - i != 4) {  // no year (most runs: the digits of quantities): the tests below would not matter
             i = j;
             continue;
@@ -92,19 +100,68 @@ bool is_item_glyph(std::string_view t, std::size_t pos, std::size_t to) {
 // Cue matches of one kind are sorted and do not overlap, so both their starts and their
 // ends ascend: lookups are binary searches (a 10 MB paragraph stays linear).
 // Index of the last match that ends at or before `pos`, or -1.
-std::ptrdiff_t last_ending_by(std::vector<lexicon_match> const& v, std::size_t pos) {
+// (flattened: out of line, the search cost a call per lookup, four per statement)
+[[gnu::flatten]] std::ptrdiff_t last_ending_by(std::vector<lexicon_match> const& v, std::size_t pos) {
     return static_cast<std::ptrdiff_t>(prefix_length(v, [&](lexicon_match const& m) { return m.end <= pos; })) - 1;
 }
 // Index of the first match that starts at or after `pos` (v.size() if none).
-std::size_t first_starting_at(std::vector<lexicon_match> const& v, std::size_t pos) {
+[[gnu::flatten]] std::size_t first_starting_at(std::vector<lexicon_match> const& v, std::size_t pos) {
     return prefix_length(v, [&](lexicon_match const& m) { return m.begin < pos; });
 }
 constexpr int max_cue_steps = 64;  // how far back a lookup skips unusable cues
 
+// The hits of the document that a kind's lookups (lexicon_hits::first, find_all) are about,
+// and where the last lookup left off. The lookups come in text order, block after block,
+// so the next one's first hit is a step or two on from there: a short walk, where a binary
+// search over all the document's hits took a dozen steps, a miss or two in the cache, and
+// a mispredicted end. A lookup behind the last one walks back, so any order is right.
+class hit_cursor {
+public:
+    explicit hit_cursor(std::vector<lexicon_match> const& all) : all_(all) {}
+    /// lexicon_hits::first: the first hit inside [from, to).
+    std::optional<lexicon_match> first(std::size_t from, std::size_t to) {
+        for (std::size_t k = seek(from); k < all_.size() && all_[k].begin < to; ++k)
+            if (all_[k].end <= to) return all_[k];
+        return std::nullopt;
+    }
+    /// lexicon_hits::find_all: the leftmost-longest hits inside [from, to), appended to out.
+    void find_all(std::size_t from, std::size_t to, std::vector<lexicon_match>& out) {
+        std::size_t last = from;
+        std::size_t k = seek(from);
+        for (; k < all_.size() && all_[k].begin < to; ++k) {
+            if (all_[k].begin < last || all_[k].end > to) continue;  // overlaps the last one, or crosses `to`
+            out.push_back(all_[k]);
+            last = all_[k].end;
+        }
+        at_ = k;  // the next lookup starts at `to` or later, nearly always
+    }
+    /// Back to the document's start (for lookups that start over from there).
+    void rewind() { at_ = 0; }
+
+private:
+    // The index of the first hit that begins at or after pos.
+    std::size_t seek(std::size_t pos) {
+        std::size_t const n = all_.size();
+        std::size_t k = at_;
+        if (k < n && all_[k].begin < pos) {
+            do ++k;
+            while (k < n && all_[k].begin < pos);
+        } else {
+            while (k > 0 && all_[k - 1].begin >= pos) --k;
+        }
+        return at_ = k;
+    }
+    std::vector<lexicon_match> const& all_;
+    std::size_t at_ = 0;
+};
+
 class extractor {
 public:
     extractor(document& doc, lexicon const& lex, lexicon_hits const& hits)
-        : doc_(doc), t_(doc.text), lex_(lex), hits_(hits), scanner_(lex.derived<quantity_scanner>()), direction_post_(lex.match("direction_post")) {}
+        : doc_(doc), t_(doc.text), lex_(lex), hits_(hits), scanner_(lex.derived<quantity_scanner>()), direction_post_(lex.match("direction_post")),
+          metrics_(hits.of[lexicon_hits::metric]), directions_(hits.of[lexicon_hits::direction]),
+          kinds_(hits.of[lexicon_hits::kind_cue]), periods_(hits.of[lexicon_hits::period_cue]),
+          section_cues_(hits.of[lexicon_hits::section_cue]), target_lists_(hits.of[lexicon_hits::target_list]) {}
 
     void run();
 
@@ -113,7 +170,7 @@ private:
         std::vector<lexicon_match> metrics, directions, kinds, periods;
     };
 
-    context heading_context(span s) const;
+    context heading_context(span s);
     void find_heading_like();
     bool reads_as_heading(block const& b) const;
     bool heading_like(block const& b) const { return heading_like_[static_cast<std::size_t>(b.id)]; }
@@ -147,12 +204,14 @@ private:
     // years anywhere in the block before its last quantity (a paragraph names its year once: 刚刚过去的2017年，…)
     std::vector<std::pair<std::size_t, int>> block_years_;
     std::vector<char> heading_like_;  // per block id
+    // the lookups of the document's hits, per kind (blocks with quantities; headings; lead-ins)
+    hit_cursor metrics_, directions_, kinds_, periods_, section_cues_, target_lists_;
 };
 
 // The kind and period a heading (or a lead-in line) sets for what follows.
-context extractor::heading_context(span s) const {
+context extractor::heading_context(span s) {
     context c;
-    auto const cue = hits_.first(lexicon_hits::section_cue, s.begin, s.end);
+    auto const cue = section_cues_.first(s.begin, s.end);
     std::vector<std::pair<std::size_t, int>> years;
     find_years(t_, s.begin, s.end, years);
     std::optional<int> hy;
@@ -225,6 +284,40 @@ bool extractor::reads_as_heading(block const& b) const {
 constexpr bool is_delimiter_byte(unsigned char c) noexcept {
     return c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '.' || c == 0xE3 || c == 0xEF;
 }
+// The character at a delimiter byte p: its length, whether it is a clause end and whether a
+// sentence end (is_clause_end, is_sentence_end; '.' is both, for is_full_stop to decide).
+// It is told by bits of constants, keyed by the ASCII byte or by the third byte of a CJK
+// (E3 80 ..: 、。) or full-width (EF BC ..: ！，：；？) mark, with no decoding and no branch
+// on which mark it is: Chinese text has one every dozen characters or so, in no order a
+// predictor could learn.
+struct mark {
+    std::size_t length;
+    bool clause, sentence;
+};
+// The code points base + 0..63 that pass `test`, as bits.
+template <class Test>
+constexpr std::uint64_t marks_of(Test test, char32_t base) {
+    std::uint64_t b = 0;
+    for (char32_t cp = base; cp < base + 64; ++cp)
+        if (test(cp)) b |= std::uint64_t{1} << (cp & 63u);
+    return b;
+}
+mark mark_at(std::string_view t, std::size_t p) noexcept {
+    auto const* const s = reinterpret_cast<unsigned char const*>(t.data());
+    unsigned const c = s[p];
+    std::size_t const more = c >> 7;               // 0 for ASCII, 1 for E3 and EF
+    unsigned const lead = more + (c == 0xEF);      // 0 ASCII, 1 E3, 2 EF
+    unsigned const key = s[p + 2 * more] & 63u;    // all the marks are 0x21..0x3F, 0x80..0xBF
+    static constexpr unsigned char second[3] = {0, 0x80, 0xBC};
+    static constexpr std::uint64_t clause[3] = {marks_of([](char32_t cp) { return is_clause_end(cp) || cp == '.'; }, 0),
+                                                marks_of(is_clause_end, 0x3000), marks_of(is_clause_end, 0xFF00)};
+    static constexpr std::uint64_t sentence[3] = {
+        marks_of([](char32_t cp) { return is_sentence_end(cp) || cp == '.'; }, 0), marks_of(is_sentence_end, 0x3000),
+        marks_of(is_sentence_end, 0xFF00)};
+    std::uint64_t const known = (lead == 0) | (s[p + more] == second[lead]);  // E3 80, EF BC
+    return {1 + 2 * more, ((clause[lead] >> key) & known) != 0, ((sentence[lead] >> key) & known) != 0};
+}
+
 // Calls f(p) at each delimiter byte p of t[p, end), in order, until it returns true. Every
 // such byte begins a character (none is a continuation byte), so all the bytes of a block
 // of sixteen that pass are read from one mask: a block is loaded once, not again after
@@ -261,14 +354,10 @@ void extractor::index_delimiters(block const& b, std::size_t last) {
         return sentence && begin >= last;  // the index is done
     };
     for_each_delimiter_byte(t_, b.where.begin, b.where.end, [&](std::size_t p) {
-        unsigned char const c = static_cast<unsigned char>(t_[p]);
-        if (c < 0x80) {
-            char32_t const cp = c;
-            return (is_clause_end(cp) || (cp == '.' && is_full_stop(t_, p, b.where.end))) &&
-                   add(p, p + 1, is_sentence_end(cp) || cp == '.');
-        }
-        auto const d = utf8::decode(t_, p);
-        return is_clause_end(d.cp) && add(p, p + d.length, is_sentence_end(d.cp));
+        mark const m = mark_at(t_, p);
+        // (Chinese text has few full stops and few full-width characters that are no clause end)
+        if (!m.clause || (t_[p] == '.' && !is_full_stop(t_, p, b.where.end))) return false;
+        return add(p, p + m.length, m.sentence);
     });
 }
 
@@ -302,10 +391,10 @@ void extractor::prepare_cues(block const& b, std::span<quantity const> qs) {
         std::size_t se = end_of(q.where.end, true);
         if (se <= covered) continue;
         std::size_t sb = std::max(covered, start_of(q.where.begin, true));
-        hits_.find_all(lexicon_hits::metric, sb, se, cues_.metrics);
-        hits_.find_all(lexicon_hits::direction, sb, se, cues_.directions);
-        hits_.find_all(lexicon_hits::kind_cue, sb, se, cues_.kinds);
-        hits_.find_all(lexicon_hits::period_cue, sb, se, cues_.periods);
+        metrics_.find_all(sb, se, cues_.metrics);
+        directions_.find_all(sb, se, cues_.directions);
+        kinds_.find_all(sb, se, cues_.kinds);
+        periods_.find_all(sb, se, cues_.periods);
         covered = se;
     }
     block_years_.clear();
@@ -676,6 +765,7 @@ void extractor::run() {
         if (!c.kind && s.parent && *s.parent >= 0 && *s.parent < s.id) c = section_ctx[*s.parent];
         section_ctx[s.id] = c;
     }
+    section_cues_.rewind();  // the blocks' headings come next, from the start
 
     auto by_start = [](statement const& a, statement const& b) { return a.where.begin < b.where.begin; };
     // The quantities of every block first: a statement each, and a few list items (bound
@@ -711,7 +801,7 @@ void extractor::run() {
         std::optional<std::size_t> list_from;
         {
             // a lead-in has a target-list cue (seldom there: looked up first) and a colon or a final `are`
-            std::optional<lexicon_match> tl = hits_.first(lexicon_hits::target_list, b.where.begin, b.where.end);
+            std::optional<lexicon_match> tl = target_lists_.first(b.where.begin, b.where.end);
             std::string_view bt = doc_.slice(b.where);
             std::size_t tail = tl ? skip_blank_back(t_, b.where.end, b.where.begin) - b.where.begin : 0;
             bool lead_in = tl && (bt.find(':') != std::string_view::npos || bt.find("：") != std::string_view::npos ||
@@ -747,7 +837,7 @@ void extractor::run() {
             else list_items = false;
         } else if (list_items && heading && b.kind != block_kind::item) {
             // a new lead-in closes the list unless it is the list's own lead-in
-            if (!hits_.first(lexicon_hits::target_list, b.where.begin, b.where.end)) list_items = false;
+            if (!target_lists_.first(b.where.begin, b.where.end)) list_items = false;
         }
         if (heading) {
             context h = heading_context(b.where);
