@@ -20,10 +20,6 @@
 #include "simd.hpp"
 #include "trie.hpp"
 
-#if REPORTX_SCAN_AVX2
-#include <immintrin.h>
-#endif
-
 namespace reportx {
 
 namespace detail {
@@ -185,6 +181,17 @@ bool scan_with_avx2(bool on) noexcept {
 namespace {
 
 using detail::alias_trie;
+#if defined(__SSE2__)
+using detail::continuation_bytes;
+using detail::sixteen_three_byte;
+using detail::three_byte_leads;
+using detail::three_byte_run;
+#endif
+#if REPORTX_SCAN_AVX2
+using detail::bit_of;
+using detail::lanes_set;
+using detail::sixteen_code_points;
+#endif
 using detail::start_filter;
 using utf8::is_ascii_alnum;
 using detail::trie_terminal;
@@ -224,50 +231,8 @@ using detail::simd::ascii_alnum_mask;  // the bytes of v that are ASCII letters 
 // A place of phase 1 that already passed the start filter (offsets stay below 2^30).
 constexpr std::uint32_t filtered = std::uint32_t{1} << 31;
 
-#if defined(__SSE2__)
-// The bytes of v that continue a character (10xxxxxx: the signed bytes below -64), and
-// those that lead a three-byte one (1110xxxx), as bit masks.
-[[gnu::always_inline]] inline unsigned continuation_bytes(__m128i v) noexcept {
-    return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64))));
-}
-[[gnu::always_inline]] inline unsigned three_byte_leads(__m128i v) noexcept {
-    return detail::simd::bits(detail::simd::eq(detail::simd::masked(v, static_cast<char>(0xF0)), static_cast<char>(0xE0)));
-}
-// Of the 48 bytes at s, the ones out of the pattern of sixteen three-byte characters (the
-// first starting at s), as a bit mask; how many such characters follow each other from s
-// on (16 at most); are the 48 bytes sixteen of them?
-[[gnu::always_inline]] inline std::uint64_t three_byte_misfits(unsigned char const* s) noexcept {
-    std::uint64_t lead = 0, tail = 0;
-    for (int k = 0; k < 3; ++k) {
-        __m128i const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(s + 16 * k));
-        lead |= std::uint64_t{three_byte_leads(v)} << (16 * k);
-        tail |= std::uint64_t{continuation_bytes(v)} << (16 * k);
-    }
-    return (lead ^ 0x249249249249ull) | (tail ^ 0xDB6DB6DB6DB6ull);
-}
-[[gnu::always_inline]] inline unsigned three_byte_run(unsigned char const* s) noexcept {
-    std::uint64_t const misfits = three_byte_misfits(s);
-    return misfits ? static_cast<unsigned>(std::countr_zero(misfits)) / 3 : 16;
-}
-[[gnu::always_inline]] inline bool sixteen_three_byte(unsigned char const* s) noexcept {
-    return three_byte_misfits(s) == 0;
-}
-#endif
 
 #if REPORTX_SCAN_AVX2
-#define REPORTX_AVX2 __attribute__((target("avx2"), always_inline)) inline
-// 32 bytes: 16 at lo, then 16 at hi.
-REPORTX_AVX2 __m256i load_two(unsigned char const* lo, unsigned char const* hi) noexcept {
-    return _mm256_inserti128_si256(_mm256_castsi128_si256(_mm_loadu_si128(reinterpret_cast<__m128i const*>(lo))),
-                                   _mm_loadu_si128(reinterpret_cast<__m128i const*>(hi)), 1);
-}
-// The code points of eight three-byte characters, each 32-bit lane b0 << 16 | b1 << 8 | b2:
-// (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F).
-REPORTX_AVX2 __m256i code_points(__m256i x) noexcept {
-    return _mm256_or_si256(_mm256_and_si256(x, _mm256_set1_epi32(0x3F)),
-                           _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi32(x, 2), _mm256_set1_epi32(0xFC0)),
-                                           _mm256_and_si256(_mm256_srli_epi32(x, 4), _mm256_set1_epi32(0xF000))));
-}
 // x * m, top bits kept as start_filter's hashes keep them.
 REPORTX_AVX2 __m256i times(__m256i x, std::uint32_t m) noexcept {
     return _mm256_mullo_epi32(x, _mm256_set1_epi32(static_cast<int>(m)));
@@ -280,16 +245,6 @@ REPORTX_AVX2 __m256i pair_hash(__m256i a, __m256i b, __m128i shift) noexcept {
         _mm256_xor_si256(times(a, start_filter::pair_mul_first), times(b, start_filter::pair_mul_second)),
         _mm256_set1_epi32(static_cast<int>(start_filter::pair_xor)));
     return single_hash(h, shift);
-}
-
-// Bit x of a bit set, for each lane x: 1 or 0.
-REPORTX_AVX2 __m256i bit_of(int const* words, __m256i x) noexcept {
-    __m256i const word = _mm256_i32gather_epi32(words, _mm256_srli_epi32(x, 5), 4);
-    return _mm256_and_si256(_mm256_srlv_epi32(word, _mm256_and_si256(x, _mm256_set1_epi32(31))), _mm256_set1_epi32(1));
-}
-// The lanes that are 1, as 8 bits.
-REPORTX_AVX2 unsigned lanes_set(__m256i ones) noexcept {
-    return static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_slli_epi32(ones, 31))));
 }
 
 // For each 8-bit mask, the lanes set in it, in order (then zeros): what packed moves where.
@@ -362,13 +317,6 @@ REPORTX_AVX2 std::uint32_t bits32(__m256i x) noexcept { return static_cast<std::
                                              std::size_t readable, std::size_t base, start_filter const& f,
                                              std::uint32_t* places, std::size_t& n, std::size_t cap) noexcept {
     std::uint64_t const* const first = f.first_words();
-    // Each 16-byte lane holds four characters, at lane bytes 0, 3, 6, 9 (1, 4, 7, 10 in
-    // the last lane, loaded a byte early so as not to read past the 48 bytes + 3):
-    // each goes to a 32-bit lane as its bytes b2 b1 b0 0.
-    __m256i const from0 = _mm256_setr_epi8(2, 1, 0, -1, 5, 4, 3, -1, 8, 7, 6, -1, 11, 10, 9, -1,  //
-                                           2, 1, 0, -1, 5, 4, 3, -1, 8, 7, 6, -1, 11, 10, 9, -1);
-    __m256i const from1 = _mm256_setr_epi8(2, 1, 0, -1, 5, 4, 3, -1, 8, 7, 6, -1, 11, 10, 9, -1,  //
-                                           3, 2, 1, -1, 6, 5, 4, -1, 9, 8, 7, -1, 12, 11, 10, -1);
     __m256i const next = _mm256_setr_epi32(1, 2, 3, 4, 5, 6, 7, 7);
     __m128i const shift = _mm_cvtsi32_si128(f.shift());
     __m256i const thrice = _mm256_setr_epi32(0, 3, 6, 9, 12, 15, 18, 21);  // each lane's offset
@@ -381,8 +329,8 @@ REPORTX_AVX2 std::uint32_t bits32(__m256i x) noexcept { return static_cast<std::
         if (m < 3) break;
         // Lanes past the run decode other bytes: their bits are read (in the sets' bounds
         // whatever the bytes) and dropped.
-        __m256i const a = code_points(_mm256_shuffle_epi8(load_two(p, p + 12), from0));       // characters 0-7
-        __m256i const b = code_points(_mm256_shuffle_epi8(load_two(p + 24, p + 35), from1));  // 8-15
+        __m256i a, b;  // characters 0-7 and 8-15
+        sixteen_code_points(p, a, b);
         // the characters after them: 1-8, and 9-15 (the sixteenth begins no place here)
         __m256i const a_next = _mm256_blend_epi32(_mm256_permutevar8x32_epi32(a, next),
                                                   _mm256_permutevar8x32_epi32(b, _mm256_setzero_si256()), 0x80);
@@ -401,7 +349,6 @@ REPORTX_AVX2 std::uint32_t bits32(__m256i x) noexcept { return static_cast<std::
         if (m < 16) break;
     }
 }
-#undef REPORTX_AVX2
 #endif
 
 // Phase 1 of a scan: from i on, the places (offsets from `base`, at most `cap` of them)

@@ -15,26 +15,10 @@
 #include <vector>
 
 #include "reportx/utf8.hpp"
+#include "avx2.hpp"
 #include "simd.hpp"
 
-// The scan's runs of Chinese text take AVX2 where the processor has it (asked at run
-// time), with GCC or Clang on x86-64.
-#if defined(__SSE2__) && defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#define REPORTX_SCAN_AVX2 1
-#include <atomic>
-#else
-#define REPORTX_SCAN_AVX2 0
-#endif
-
 namespace reportx::detail {
-
-#if REPORTX_SCAN_AVX2
-/// Whether scans use AVX2 now: at first, whether the processor has it.
-std::atomic<bool>& scan_avx2() noexcept;
-#endif
-/// For tests: scans use AVX2 from now on if `on` and the processor has it (and the build
-/// can); returns whether they did. Not for use while other threads scan.
-bool scan_with_avx2(bool on) noexcept;
 
 constexpr unsigned char fold_byte(unsigned char c) noexcept { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
 constexpr bool is_trie_space(unsigned char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }

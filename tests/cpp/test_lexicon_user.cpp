@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "support.hpp"
-#include "trie.hpp"  // detail::scan_with_avx2
+#include "avx2.hpp"  // detail::scan_with_avx2
 
 using namespace reportx;
 
