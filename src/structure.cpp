@@ -620,7 +620,19 @@ private:
 
     void start(block_kind kind, std::size_t b, std::size_t e) {
         close_open();
-        open_ = open_block{.active = true, .b = {.section = current_section(), .kind = kind, .where = {b, e}}};
+        // Field by field: assigning a whole new open_block moved its optionals and string,
+        // with branches that were mispredicted at a good share of the lines.
+        open_.active = true;
+        open_.b.id = 0;
+        open_.b.section = current_section();
+        open_.b.kind = kind;
+        open_.b.marker.reset();
+        open_.b.parent.reset();
+        open_.b.where = {b, e};
+        open_.family = 0;
+        open_.text_begin = 0;
+        open_.licence = false;
+        open_.absorb_value = false;
     }
 
     void extend(std::size_t, std::size_t ve) { open_.b.where.end = ve; }
