@@ -518,12 +518,16 @@ private:
         }
     }
 
-    void add_verb(lexicon_match const& m, std::size_t own_begin, std::size_t own_end) {
-        if (facts_[m.entry].compound) {
-            for (auto const& [id, w] : compounds_.at(m.entry)) g_.verbs.push_back({m, id, w, own_begin, own_end});
-            return;
-        }
+    // Inlined: it runs at every head, and a call saved and restored registers that cost
+    // more than the push itself. Compound verbs (rare) go out of line.
+    [[gnu::always_inline]] void add_verb(lexicon_match const& m, std::size_t own_begin, std::size_t own_end) {
+        if (facts_[m.entry].compound) [[unlikely]]
+            return add_compound_verb(m, own_begin, own_end);
         g_.verbs.push_back({m, facts_[m.entry].id, weight(m), own_begin, own_end});
+    }
+
+    [[gnu::noinline]] void add_compound_verb(lexicon_match const& m, std::size_t own_begin, std::size_t own_end) {
+        for (auto const& [id, w] : compounds_.at(m.entry)) g_.verbs.push_back({m, id, w, own_begin, own_end});
     }
 
     // Does a verb group start at p? Its modifiers go to head_mods_ (the group is only
