@@ -38,6 +38,11 @@
 #include "simd.hpp"
 #include "stages.hpp"
 #include "topics_actions.hpp"
+#include "trie.hpp"  // detail::scan_avx2: whether the processor (and the tests) let scans use AVX2
+
+#if REPORTX_SCAN_AVX2
+#include <immintrin.h>
+#endif
 
 namespace reportx::detail {
 
@@ -147,6 +152,46 @@ constexpr auto wide_marks = [] {
     return slots;
 }();
 
+// The bytes of the 64 at s that may end an object (may_end_object), a bit each. The test
+// of sixteen bytes with SSE2; it is the byte test above with the same marks.
+inline std::uint64_t object_marks_sse2(unsigned char const* s) noexcept {
+    std::uint64_t m = 0;
+#if defined(__SSE2__)
+    for (int k = 0; k < 4; ++k) {
+        using simd::eq, simd::masked;
+        simd::block const v = _mm_loadu_si128(reinterpret_cast<simd::block const*>(s + 16 * k));
+        m |= std::uint64_t{simd::bits(simd::any(eq(masked(v, '\xFE'), '\xE2'), eq(masked(v, '\xFE'), ':'),  // E2|E3, :|;
+                                                eq(masked(v, '\xFD'), ','), eq(v, '\xEF'),                  // ,|.
+                                                eq(v, '!'), eq(v, '?'), eq(v, '\n'), eq(v, '\r')))}
+             << (16 * k);
+    }
+#else
+    for (int k = 0; k < 64; ++k) m |= std::uint64_t{may_end_object[s[k]]} << k;
+#endif
+    return m;
+}
+
+#if REPORTX_SCAN_AVX2
+// The same with AVX2, by two table lookups per byte (vpshufb): one by its low four bits, one
+// by its high four, each giving a bit per group of marks with that high nibble (0: \n \r,
+// 2: ! , ., 3: : ; ?, E: the lead bytes E2 E3 EF); a byte is a mark where the two share a bit.
+[[gnu::target("avx2"), gnu::always_inline]] inline std::uint32_t not_object_marks_avx2(unsigned char const* at) noexcept {
+    __m256i const by_low = _mm256_broadcastsi128_si256(_mm_setr_epi8(
+        0, 2, 8, 8, 0, 0, 0, 0, 0, 0, 1 | 4, 4, 2, 1, 2, 4 | 8));  // low nibble 0..F
+    __m256i const by_high = _mm256_broadcastsi128_si256(_mm_setr_epi8(
+        1, 0, 2, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0));          // high nibble 0..F
+    __m256i const low4 = _mm256_set1_epi8(0x0F);
+    __m256i const v = _mm256_loadu_si256(reinterpret_cast<__m256i const*>(at));
+    __m256i const lo = _mm256_shuffle_epi8(by_low, _mm256_and_si256(v, low4));
+    __m256i const hi = _mm256_shuffle_epi8(by_high, _mm256_and_si256(_mm256_srli_epi16(v, 4), low4));
+    __m256i const none = _mm256_cmpeq_epi8(_mm256_and_si256(lo, hi), _mm256_setzero_si256());
+    return static_cast<std::uint32_t>(_mm256_movemask_epi8(none));
+}
+[[gnu::target("avx2")]] std::uint64_t object_marks_avx2(unsigned char const* s) noexcept {
+    return ~(std::uint64_t{not_object_marks_avx2(s)} | std::uint64_t{not_object_marks_avx2(s + 32)} << 32);
+}
+#endif
+
 class scanner {
 public:
     scanner(document& doc, lexicon const& lex, lexicon_hits const& hits, action_tables const& tables)
@@ -171,8 +216,7 @@ public:
         // Blocks come in text order, so each kind's hits are read once, from a cursor.
         starts_.assign((end_ - begin_) / 64 + 1, {});  // up to end_ included: see starts()
         indexed_ = end_ - begin_ <= index_cap;
-        ands_.clear();
-        next_and_ = 0;
+        marks_word_ = ~std::size_t{0};
         if (indexed_) [[likely]] {
             mark_hits<lexicon_hits::verb, true>();
             mark_hits<lexicon_hits::modifier, true>();
@@ -235,8 +279,10 @@ private:
     int block_ = 0;
     // Per 64 bytes of the block, a bit per byte for each kind (slot) with a hit there, and
     // one more for any kind: next_hit tests 64 bytes a word, word() one bit.
-    std::vector<std::array<std::uint64_t, 4>> starts_;
-    static constexpr std::size_t any_kind = 3;
+    // A fifth word holds where the connectors of weight 1 (and, 和) start: with the marks
+    // (next_mark) the only places where an object may end.
+    std::vector<std::array<std::uint64_t, 5>> starts_;
+    static constexpr std::size_t any_kind = 3, and_kind = 4;
     // Per byte of the block, for each kind whose bit is set there: the hit's index in
     // hits_.of[kind] (only ever read where starts_ has the bit, so never initialized).
     // Twelve bytes a byte, so only for blocks of at most index_cap bytes (every paragraph
@@ -248,8 +294,12 @@ private:
     bool indexed_ = false;        // the current block is in index_
     std::size_t first_[3] = {};  // per kind: the block's first hit
     std::size_t next_[3] = {};   // per kind: the first hit not before the current block, then after it
-    std::vector<std::size_t> ands_;  // where the block's connectors of weight 1 (and, 和) start
-    std::size_t next_and_ = 0;       // the first of ands_ not before the last object's end
+#if REPORTX_SCAN_AVX2
+    bool const avx2_ = scan_avx2().load(std::memory_order_relaxed);
+#endif
+    // The word of starts_ whose marks next_mark found last (none: -1 at each block), and those marks.
+    mutable std::size_t marks_word_ = ~std::size_t{0};
+    mutable std::uint64_t marks_ = 0;
     // Buffers kept across groups and blocks: the group being emitted, the modifiers of a
     // group that is only looked for, the topic ids of an object.
     group g_;
@@ -267,7 +317,7 @@ private:
     }
 
     // The block's hits of kind k into starts_ and, when `indexed`, index_ (connectors of
-    // weight 1 into ands_ too). Locals, not members, in the loop: its byte stores may alias
+    // weight 1 into their own bits). Locals, not members, in the loop: its byte stores may alias
     // anything.
     // A connector of weight 1 (and, 和) is left out of the any_kind bits that next_hit
     // follows: where no verb or modifier starts too, block() would only pass over it (no
@@ -290,7 +340,7 @@ private:
             if constexpr (indexed) index[v[i].begin - from][slot(k)] = static_cast<std::uint32_t>(i);
             if constexpr (k == lexicon_hits::connector)
                 if (facts[v[i].entry].weight >= 1) {
-                    ands_.push_back(v[i].begin);
+                    starts[at / 64][and_kind] |= std::uint64_t{1} << (at % 64);
                     continue;
                 }
             starts[at / 64][any_kind] |= std::uint64_t{1} << (at % 64);
@@ -468,12 +518,16 @@ private:
         }
     }
 
-    void add_verb(lexicon_match const& m, std::size_t own_begin, std::size_t own_end) {
-        if (facts_[m.entry].compound) {
-            for (auto const& [id, w] : compounds_.at(m.entry)) g_.verbs.push_back({m, id, w, own_begin, own_end});
-            return;
-        }
+    // Inlined: it runs at every head, and a call saved and restored registers that cost
+    // more than the push itself. Compound verbs (rare) go out of line.
+    [[gnu::always_inline]] void add_verb(lexicon_match const& m, std::size_t own_begin, std::size_t own_end) {
+        if (facts_[m.entry].compound) [[unlikely]]
+            return add_compound_verb(m, own_begin, own_end);
         g_.verbs.push_back({m, facts_[m.entry].id, weight(m), own_begin, own_end});
+    }
+
+    [[gnu::noinline]] void add_compound_verb(lexicon_match const& m, std::size_t own_begin, std::size_t own_end) {
+        for (auto const& [id, w] : compounds_.at(m.entry)) g_.verbs.push_back({m, id, w, own_begin, own_end});
     }
 
     // Does a verb group start at p? Its modifiers go to head_mods_ (the group is only
@@ -494,30 +548,44 @@ private:
         return head_at(p) != nullptr;
     }
 
-    // The first place in [p, to) where an object may end (may_end_object), or `to`: sixteen
-    // bytes at a time with SSE2, compared with the same marks. A mark is ASCII or a lead
-    // byte, never part of another code point, so the bytes are tested one by one (and the
-    // first found starts a code point).
-    std::size_t next_mark(std::size_t p, std::size_t to) const noexcept {
-        return simd::find_byte(
-            reinterpret_cast<unsigned char const*>(t_.data()), p, to,
-            [](auto v) {
-                using simd::eq, simd::masked;
-                return simd::bits(simd::any(eq(masked(v, '\xFE'), '\xE2'), eq(masked(v, '\xFE'), ':'),  // E2|E3, :|;
-                                            eq(masked(v, '\xFD'), ','), eq(v, '\xEF'),                  // ,|.
-                                            eq(v, '!'), eq(v, '?'), eq(v, '\n'), eq(v, '\r')));
-            },
-            [](unsigned char c) { return may_end_object[c]; });
+    std::uint64_t object_marks(unsigned char const* s) const noexcept {
+#if REPORTX_SCAN_AVX2
+        if (avx2_) return object_marks_avx2(s);
+#endif
+        return object_marks_sse2(s);
+    }
+
+    // The first place at or after p where an object may end, or end_: a byte in
+    // may_end_object (ASCII or a lead byte, never part of another code point, so the first
+    // found starts a code point) or a connector of weight 1. 64 bytes a step, in the words
+    // of starts_, whose marks are found all at once: most objects end in the first.
+    // The bytes read run on past the block, not past the text.
+    std::size_t next_mark(std::size_t p) const noexcept {
+        auto const* const s = reinterpret_cast<unsigned char const*>(doc_.text.data());
+        std::size_t const size = doc_.text.size();
+        std::size_t w = (p - begin_) / 64;
+        std::uint64_t keep = ~std::uint64_t{0} << ((p - begin_) % 64);
+        for (;; ++w, keep = ~std::uint64_t{0}) {
+            std::size_t const at = begin_ + 64 * w;
+            if (at >= end_) return end_;
+            if (w != marks_word_) {  // an object's marks that do not end it are found in the same word
+                marks_word_ = w;
+                marks_ = starts_[w][and_kind];
+                if (at + 64 <= size) [[likely]]
+                    marks_ |= object_marks(s + at);
+                else
+                    for (std::size_t k = at; k < size; ++k) marks_ |= std::uint64_t{may_end_object[s[k]]} << (k - at);
+            }
+            if (std::uint64_t const m = marks_ & keep) return std::min(at + static_cast<std::size_t>(std::countr_zero(m)), end_);
+        }
     }
 
     // The end of the object that starts at p: the clause end (exclusive).
-    // Only a mark (next_mark) or a coordinating connector (ands_) can end it.
+    // Only a mark or a coordinating connector (next_mark) can end it.
     // Inlined in emit, its only caller, to spare a call's register saves per object.
     [[gnu::always_inline]] std::size_t object_end(std::size_t p) {
         while (p < end_) {
-            // Objects come in text order: a cursor finds the next connector.
-            while (next_and_ < ands_.size() && ands_[next_and_] < p) ++next_and_;
-            p = next_mark(p, next_and_ < ands_.size() ? ands_[next_and_] : end_);
+            p = next_mark(p);
             if (p >= end_) break;
             auto c = static_cast<unsigned char>(t_[p]);
             if (c >= 0x80) {

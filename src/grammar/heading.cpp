@@ -80,8 +80,39 @@ bool may_start_heading(std::string_view line) noexcept {
     return chinese_digit(cp) >= 0 || cp == U'十' || cp == U'百' || cp == U'（';
 }
 
+namespace {
+
+/// A character of a Chinese numeral label (the rule's cn_digit) at i.
+bool numeral_at(std::string_view line, std::size_t i) noexcept {
+    if (i + 3 > line.size() || utf8::sequence_length(static_cast<unsigned char>(line[i])) != 3) return false;
+    char32_t const cp = utf8::decode(line, i).cp;
+    return chinese_digit(cp) >= 0 || cp == U'十' || cp == U'百';
+}
+
+/// A second look at a line may_start_heading lets through, past its first character as
+/// each alternative of the rule needs: a numeral then 、 or ．, a parenthesis then a numeral,
+/// Roman digits then a full stop. Most such lines are prose (`In 2023 …`, `五年来…`) and are
+/// spared the X3 parse; false means the rule cannot match.
+bool heading_shape(std::string_view line) noexcept {
+    auto const c = static_cast<unsigned char>(line[0]);
+    if (c == '#' || c == '*') return true;
+    if (c == '(') return numeral_at(line, 1);
+    if (c < 0x80) {  // I V X L C
+        std::size_t i = 0;
+        while (i < line.size() && std::string_view("IVXLC").find(line[i]) != std::string_view::npos) ++i;
+        return i < line.size() && line[i] == '.';
+    }
+    if (line.starts_with("（")) return numeral_at(line, 3);
+    std::size_t i = 0;
+    while (numeral_at(line, i)) i += 3;
+    std::string_view const after = line.substr(i);
+    return after.starts_with("、") || after.starts_with("．");
+}
+
+}  // namespace
+
 std::optional<heading_match> match_heading(std::string_view line) {
-    if (!may_start_heading(line)) return std::nullopt;
+    if (!may_start_heading(line) || !heading_shape(line)) return std::nullopt;
     ast::heading a;
     char const* first = line.data();
     char const* const last = line.data() + line.size();

@@ -33,8 +33,42 @@ bool may_start_marker(std::string_view line) noexcept {
     }
 }
 
+namespace {
+
+/// A second look at a line may_start_marker lets through, past its first character where
+/// one alternative alone can start so: `Point`, one to three digits then `.` `、` `．`, a
+/// numeral then 是. Most such lines are prose (`People …`, `2024年…`, `五年来…`) and are
+/// spared the X3 parse; false means the rule cannot match.
+bool marker_shape(std::string_view line) noexcept {
+    auto const c = static_cast<unsigned char>(line[0]);
+    if (c == 'P' || c == 'p') {
+        if (line.size() < 5) return false;
+        for (std::size_t i = 1; i < 5; ++i)
+            if ((line[i] | 0x20) != "point"[i]) return false;
+        return true;
+    }
+    if (c >= '0' && c <= '9') {
+        std::size_t i = 0;
+        while (i < line.size() && i < 4 && line[i] >= '0' && line[i] <= '9') ++i;
+        if (i > 3) return false;  // a fourth digit where the marker's punctuation would be
+        std::string_view const after = line.substr(i);
+        return after.starts_with('.') || after.starts_with("、") || after.starts_with("．");
+    }
+    if (c >= 0x80 && utf8::sequence_length(c) == 3) {
+        switch (utf8::decode(line, 0).cp) {
+            case U'一': case U'二': case U'三': case U'四': case U'五':
+            case U'六': case U'七': case U'八': case U'九': case U'十':  // zh_enum only
+                return line.substr(3).starts_with("是");
+            default: break;
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
 std::optional<marker_match> match_list_marker(std::string_view line) {
-    if (!may_start_marker(line)) return std::nullopt;
+    if (!may_start_marker(line) || !marker_shape(line)) return std::nullopt;
     ast::list_marker a;
     char const* first = line.data();
     char const* const last = line.data() + line.size();

@@ -292,6 +292,19 @@ TEST_CASE("lexicon (user): a scan finds the same with and without AVX2") {
     CHECK(!scan(texts[0], 0, texts[0].size()).empty());
 }
 
+TEST_CASE("parse: with AVX2 and without, the stages that use it (scan, structure, actions) give the same document") {
+    bool const had = detail::scan_with_avx2(true);
+    for (char const* name : {"gwr-2024-zh.txt", "other-sg-budget-2025-en.txt", "prov-guangdong-2026-zh.txt"}) {
+        CAPTURE(name);
+        std::string const text = rxtest::corpus(name);
+        detail::scan_with_avx2(true);
+        std::string const vector_path = to_json(parse(text));
+        detail::scan_with_avx2(false);
+        CHECK(to_json(parse(text)) == vector_path);
+    }
+    detail::scan_with_avx2(had);
+}
+
 TEST_CASE("lexicon (user): a scan appends to what `out` holds; it replaces only its own shorter matches") {
     lexicon_scanner const scanner(*lexicon::builtin(), {"topic"});
     std::vector<std::vector<lexicon_match>> out;
