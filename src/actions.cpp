@@ -38,11 +38,8 @@
 #include "simd.hpp"
 #include "stages.hpp"
 #include "topics_actions.hpp"
-#include "trie.hpp"  // detail::scan_avx2: whether the processor (and the tests) let scans use AVX2
+#include "avx2.hpp"  // detail::scan_avx2: whether the processor (and the tests) let scans use AVX2
 
-#if REPORTX_SCAN_AVX2
-#include <immintrin.h>
-#endif
 
 namespace reportx::detail {
 

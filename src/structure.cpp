@@ -35,11 +35,8 @@
 #include "reportx/utf8.hpp"
 #include "simd.hpp"
 #include "stages.hpp"
-#include "trie.hpp"  // detail::scan_avx2: whether the processor (and the tests) let scans use AVX2
+#include "avx2.hpp"  // detail::scan_avx2: whether the processor (and the tests) let scans use AVX2
 
-#if REPORTX_SCAN_AVX2
-#include <immintrin.h>
-#endif
 
 namespace reportx::detail {
 namespace {
