@@ -169,7 +169,7 @@ public:
                                       F&& f) const {
         for (std::uint32_t x = terms >> 8, last = x + (terms & 0xFF); x < last; ++x) {
             auto const& term = terminals_[x];
-            if (term.exact >= 0 && t.substr(b, e - b) != exact_[static_cast<std::size_t>(term.exact)]) continue;
+            if (term.exact >= 0 && std::string_view(t.data() + b, e - b) != exact_[static_cast<std::size_t>(term.exact)]) continue;
             f(e, term);
         }
     }
