@@ -8,6 +8,7 @@
 #endif
 
 #include "reportx/error.hpp"
+#include "avx2.hpp"
 
 namespace reportx::utf8 {
 
@@ -60,6 +61,46 @@ std::size_t lead_before(unsigned char const* s, std::size_t i) noexcept {
     return i;
 }
 
+#if REPORTX_SCAN_AVX2
+// The bytes of two vectors as a 64-bit mask (bit 7 of each byte), and the bytes that are
+// C0, C1, E0, ED or F0-FF: the lead bytes find_invalid leaves to the careful check.
+REPORTX_AVX2 std::uint64_t bits64(__m256i lo, __m256i hi) noexcept {
+    return static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm256_movemask_epi8(lo))) |
+           static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm256_movemask_epi8(hi))) << 32;
+}
+REPORTX_AVX2 __m256i rare_leads(__m256i x) noexcept {
+    auto const byte = [](int c) __attribute__((always_inline)) { return static_cast<char>(c); };
+    return _mm256_or_si256(
+        _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_max_epu8(x, _mm256_set1_epi8(byte(0xF0))), x),
+                        _mm256_cmpeq_epi8(_mm256_and_si256(x, _mm256_set1_epi8(byte(0xFE))), _mm256_set1_epi8(byte(0xC0)))),
+        _mm256_or_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8(byte(0xE0))), _mm256_cmpeq_epi8(x, _mm256_set1_epi8(byte(0xED)))));
+}
+// find_invalid's test of 64-byte blocks with AVX2, two vectors a block: moves i past the
+// blocks from i on that pass it (see find_invalid), keeping `pending` as it goes, and
+// stops at the first that does not.
+[[gnu::target("avx2")]] void valid_blocks_avx2(unsigned char const* s, std::size_t n, std::size_t& i,
+                                               std::uint64_t& pending) noexcept {
+    while (i + 64 <= n) {
+        __m256i const a = _mm256_loadu_si256(reinterpret_cast<__m256i const*>(s + i));
+        __m256i const b = _mm256_loadu_si256(reinterpret_cast<__m256i const*>(s + i + 32));
+        std::uint64_t const high = bits64(a, b);
+        if (!high && !pending) {  // all ASCII
+            i += 64;
+            continue;
+        }
+        // Bit 7 of a byte is bit 7 of the mask; x + x and 4x bring bits 6 and 5 there.
+        __m256i const a2 = _mm256_add_epi8(a, a), b2 = _mm256_add_epi8(b, b);
+        std::uint64_t const lead = bits64(_mm256_and_si256(a, a2), _mm256_and_si256(b, b2));  // C0-FF
+        std::uint64_t const lead3 = bits64(_mm256_and_si256(_mm256_and_si256(a, a2), _mm256_add_epi8(a2, a2)),
+                                           _mm256_and_si256(_mm256_and_si256(b, b2), _mm256_add_epi8(b2, b2)));  // E0-FF
+        std::uint64_t const expected = lead << 1 | lead3 << 2 | pending;
+        if (bits64(rare_leads(a), rare_leads(b)) || expected != (high & ~lead)) return;
+        pending = lead >> 63 | lead3 >> 62;
+        i += 64;
+    }
+}
+#endif
+
 }  // namespace
 
 std::size_t find_invalid(std::string_view text) noexcept {
@@ -81,7 +122,15 @@ std::size_t find_invalid(std::string_view text) noexcept {
     };
     auto set = [](int c) { return _mm_set1_epi8(static_cast<char>(c)); };
     std::uint64_t pending = 0;  // continuations the previous block's last lead bytes expect here
+#if REPORTX_SCAN_AVX2
+    bool const avx2 = reportx::detail::scan_avx2().load(std::memory_order_relaxed);
+#endif
     while (i + 64 <= n) {
+#if REPORTX_SCAN_AVX2
+        // The same test with AVX2, over the blocks that pass it; a block that does not is
+        // the SSE2 loop's.
+        if (avx2 && (valid_blocks_avx2(s, n, i, pending), i + 64 > n)) break;
+#endif
         __m128i v[4];
         for (int k = 0; k < 4; ++k) v[k] = _mm_loadu_si128(reinterpret_cast<__m128i const*>(s + i + 16 * k));
         __m128i const any = _mm_or_si128(_mm_or_si128(v[0], v[1]), _mm_or_si128(v[2], v[3]));
