@@ -38,7 +38,7 @@
 #include "simd.hpp"
 #include "stages.hpp"
 #include "topics_actions.hpp"
-#include "avx2.hpp"  // detail::scan_avx2: whether the processor (and the tests) let scans use AVX2
+#include "avx2.hpp"  // detail::avx2_on: whether the processor (and the tests) let the byte scans use AVX2
 
 
 namespace reportx::detail {
@@ -168,7 +168,7 @@ inline std::uint64_t object_marks_sse2(unsigned char const* s) noexcept {
     return m;
 }
 
-#if REPORTX_SCAN_AVX2
+#if REPORTX_AVX2_PATHS
 // The same with AVX2, by two table lookups per byte (vpshufb): one by its low four bits, one
 // by its high four, each giving a bit per group of marks with that high nibble (0: \n \r,
 // 2: ! , ., 3: : ; ?, E: the lead bytes E2 E3 EF); a byte is a mark where the two share a bit.
@@ -291,8 +291,8 @@ private:
     bool indexed_ = false;        // the current block is in index_
     std::size_t first_[3] = {};  // per kind: the block's first hit
     std::size_t next_[3] = {};   // per kind: the first hit not before the current block, then after it
-#if REPORTX_SCAN_AVX2
-    bool const avx2_ = scan_avx2().load(std::memory_order_relaxed);
+#if REPORTX_AVX2_PATHS
+    bool const avx2_ = avx2_on().load(std::memory_order_relaxed);
 #endif
     // The word of starts_ whose marks next_mark found last (none: -1 at each block), and those marks.
     mutable std::size_t marks_word_ = ~std::size_t{0};
@@ -546,7 +546,7 @@ private:
     }
 
     std::uint64_t object_marks(unsigned char const* s) const noexcept {
-#if REPORTX_SCAN_AVX2
+#if REPORTX_AVX2_PATHS
         if (avx2_) return object_marks_avx2(s);
 #endif
         return object_marks_sse2(s);

@@ -1,9 +1,10 @@
 #pragma once
 // AVX2 where the processor has it, asked at run time: the switch, and the pieces the
-// lexicon scan, the quantity scan and the structure pass share. Internal: not installed.
-// With GCC or Clang on x86-64 only; elsewhere REPORTX_SCAN_AVX2 is 0 and the SSE2 or
+// byte scans share (UTF-8 validation, structure, the lexicon scan, actions). Internal:
+// not installed.
+// With GCC or Clang on x86-64 only; elsewhere REPORTX_AVX2_PATHS is 0 and the SSE2 or
 // scalar paths run. Functions marked REPORTX_AVX2 are compiled for AVX2 whatever the
-// build's target, and are called only from code that checked scan_avx2().
+// build's target, and are called only from code that checked avx2_on().
 
 #include <bit>
 #include <cstddef>
@@ -12,22 +13,23 @@
 #include "simd.hpp"
 
 #if defined(__SSE2__) && defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#define REPORTX_SCAN_AVX2 1
+#define REPORTX_AVX2_PATHS 1
 #include <atomic>
 #include <immintrin.h>
 #else
-#define REPORTX_SCAN_AVX2 0
+#define REPORTX_AVX2_PATHS 0
 #endif
 
 namespace reportx::detail {
 
-#if REPORTX_SCAN_AVX2
-/// Whether scans use AVX2 now: at first, whether the processor has it.
-std::atomic<bool>& scan_avx2() noexcept;
+#if REPORTX_AVX2_PATHS
+/// Whether the byte scans (UTF-8 validation, structure, the lexicon scan, actions) use
+/// AVX2 now: at first, whether the processor has it.
+std::atomic<bool>& avx2_on() noexcept;
 #endif
-/// For tests: scans use AVX2 from now on if `on` and the processor has it (and the build
+/// For tests: the scans use AVX2 from now on if `on` and the processor has it (and the build
 /// can); returns whether they did. Not for use while other threads scan.
-bool scan_with_avx2(bool on) noexcept;
+bool use_avx2(bool on) noexcept;
 
 #if defined(__SSE2__)
 // The bytes of v that continue a character (10xxxxxx: the signed bytes below -64), and
@@ -59,7 +61,7 @@ bool scan_with_avx2(bool on) noexcept;
 }
 #endif
 
-#if REPORTX_SCAN_AVX2
+#if REPORTX_AVX2_PATHS
 #define REPORTX_AVX2 __attribute__((target("avx2"), always_inline)) inline
 // 32 bytes: 16 at lo, then 16 at hi.
 REPORTX_AVX2 __m256i load_two(unsigned char const* lo, unsigned char const* hi) noexcept {

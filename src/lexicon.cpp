@@ -156,8 +156,8 @@ void word_jumps::build(alias_trie const& trie, std::vector<std::string_view> con
         }
 }
 
-#if REPORTX_SCAN_AVX2
-std::atomic<bool>& scan_avx2() noexcept {
+#if REPORTX_AVX2_PATHS
+std::atomic<bool>& avx2_on() noexcept {
     static std::atomic<bool> on{[] {
         __builtin_cpu_init();
         return __builtin_cpu_supports("avx2") != 0;
@@ -166,10 +166,10 @@ std::atomic<bool>& scan_avx2() noexcept {
 }
 #endif
 
-bool scan_with_avx2(bool on) noexcept {
-#if REPORTX_SCAN_AVX2
-    static bool const at_hand = scan_avx2().load();
-    return scan_avx2().exchange(on && at_hand);
+bool use_avx2(bool on) noexcept {
+#if REPORTX_AVX2_PATHS
+    static bool const at_hand = avx2_on().load();
+    return avx2_on().exchange(on && at_hand);
 #else
     (void)on;
     return false;
@@ -187,7 +187,7 @@ using detail::sixteen_three_byte;
 using detail::three_byte_leads;
 using detail::three_byte_run;
 #endif
-#if REPORTX_SCAN_AVX2
+#if REPORTX_AVX2_PATHS
 using detail::bit_of;
 using detail::lanes_set;
 using detail::sixteen_code_points;
@@ -232,7 +232,7 @@ using detail::simd::ascii_alnum_mask;  // the bytes of v that are ASCII letters 
 constexpr std::uint32_t filtered = std::uint32_t{1} << 31;
 
 
-#if REPORTX_SCAN_AVX2
+#if REPORTX_AVX2_PATHS
 // x * m, top bits kept as start_filter's hashes keep them.
 REPORTX_AVX2 __m256i times(__m256i x, std::uint32_t m) noexcept {
     return _mm256_mullo_epi32(x, _mm256_set1_epi32(static_cast<int>(m)));
@@ -364,15 +364,15 @@ std::size_t collect_starts(unsigned char const* s, std::size_t& i, std::size_t t
     bool const blank_begins = first[0] & (((std::uint64_t{1} << 0x0E) - 1) | std::uint64_t{1} << ' ');
     std::size_t const limit = std::min(to, base + (std::size_t{1} << 30));  // offsets fit 32 bits
     std::size_t n = 0;
-#if REPORTX_SCAN_AVX2
-    bool const avx2 = detail::scan_avx2().load(std::memory_order_relaxed);
+#if REPORTX_AVX2_PATHS
+    bool const avx2 = detail::avx2_on().load(std::memory_order_relaxed);
 #else
     (void)readable;
 #endif
     while (i < limit && (s[i] & 0xC0) == 0x80) ++i;  // inside a character
 #if defined(__SSE2__)
     while (n + 16 <= cap) {
-#if REPORTX_SCAN_AVX2
+#if REPORTX_AVX2_PATHS
         if (avx2 && i < limit && (s[i] & 0xF0) == 0xE0) {
             std::size_t const before = i;
             run_starts_avx2(s, i, limit, readable, base, f, places, n, cap);

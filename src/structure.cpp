@@ -35,7 +35,7 @@
 #include "reportx/utf8.hpp"
 #include "simd.hpp"
 #include "stages.hpp"
-#include "avx2.hpp"  // detail::scan_avx2: whether the processor (and the tests) let scans use AVX2
+#include "avx2.hpp"  // detail::avx2_on: whether the processor (and the tests) let the byte scans use AVX2
 
 
 namespace reportx::detail {
@@ -85,7 +85,7 @@ constexpr bool is_inner_punct(char32_t c) noexcept {
 
 // ---- AVX2 byte counts and searches (thirty-two bytes per step, half the SSE2 work) ------
 
-#if REPORTX_SCAN_AVX2
+#if REPORTX_AVX2_PATHS
 #define REPORTX_STRUCTURE_AVX2 __attribute__((target("avx2")))
 #define REPORTX_STRUCTURE_AVX2_INLINE __attribute__((target("avx2"), always_inline)) inline
 
@@ -791,9 +791,9 @@ private:
         std::size_t const last = t_.size() >= 2 + 32 ? std::min(to, t_.size() - 2 - 32 + 1) : 0;
         // The colon found at p (maybe past `to`) if it lies in [from, to), else `to`.
         auto inside = [&](std::size_t p) { return p + (s[p] == ':' ? 1 : 3) <= to ? p : to; };
-#if REPORTX_SCAN_AVX2
+#if REPORTX_AVX2_PATHS
         // Leaves i at or past `last`, so that the SSE2 loop below does not run.
-        if (scan_avx2().load(std::memory_order_relaxed))
+        if (avx2_on().load(std::memory_order_relaxed))
             if (std::size_t const p = find_colon_avx2(s, i, last); p != std::string_view::npos) return inside(p);
 #endif
         for (; i < last; i += 32) {
@@ -892,8 +892,8 @@ private:
         // about a third of its bytes).
         auto const* s = reinterpret_cast<unsigned char const*>(t_.data());
         std::size_t han = 0, latin = 0, i = 0;
-#if REPORTX_SCAN_AVX2
-        if (scan_avx2().load(std::memory_order_relaxed)) {
+#if REPORTX_AVX2_PATHS
+        if (avx2_on().load(std::memory_order_relaxed)) {
             while (i + 32 <= t_.size()) {
                 std::size_t const blocks = std::min<std::size_t>((t_.size() - i) / 32, 255);
                 count_lang_avx2(s, i, blocks, han, latin);

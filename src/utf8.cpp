@@ -61,7 +61,7 @@ std::size_t lead_before(unsigned char const* s, std::size_t i) noexcept {
     return i;
 }
 
-#if REPORTX_SCAN_AVX2
+#if REPORTX_AVX2_PATHS
 // The bytes of two vectors as a 64-bit mask (bit 7 of each byte), and the bytes that are
 // C0, C1, E0, ED or F0-FF: the lead bytes find_invalid leaves to the careful check.
 REPORTX_AVX2 std::uint64_t bits64(__m256i lo, __m256i hi) noexcept {
@@ -122,11 +122,11 @@ std::size_t find_invalid(std::string_view text) noexcept {
     };
     auto set = [](int c) { return _mm_set1_epi8(static_cast<char>(c)); };
     std::uint64_t pending = 0;  // continuations the previous block's last lead bytes expect here
-#if REPORTX_SCAN_AVX2
-    bool const avx2 = reportx::detail::scan_avx2().load(std::memory_order_relaxed);
+#if REPORTX_AVX2_PATHS
+    bool const avx2 = reportx::detail::avx2_on().load(std::memory_order_relaxed);
 #endif
     while (i + 64 <= n) {
-#if REPORTX_SCAN_AVX2
+#if REPORTX_AVX2_PATHS
         // The same test with AVX2, over the blocks that pass it; a block that does not is
         // the SSE2 loop's.
         if (avx2 && (valid_blocks_avx2(s, n, i, pending), i + 64 > n)) break;

@@ -1,7 +1,7 @@
 // UTF-8 validation, the lexicon format and matcher, code-point offsets and JSON.
 #include <doctest/doctest.h>
 
-#include "avx2.hpp"  // detail::scan_with_avx2
+#include "avx2.hpp"  // detail::use_avx2
 #include "support.hpp"
 
 using namespace reportx;
@@ -69,9 +69,9 @@ TEST_CASE("utf8: find_invalid agrees with the definition on long mixed text with
     // all of them), now and then from any.
     static constexpr std::uint32_t stretches[][2] = {{0, 4}, {4, 5}, {0, std::size(pieces)}};
     // With AVX2 (where the processor has it) and without: odd rounds take the SSE2 path.
-    bool const had = detail::scan_with_avx2(true);
+    bool const had = detail::use_avx2(true);
     for (int round = 0; round < 12000; ++round) {
-        detail::scan_with_avx2(round % 2 == 0);
+        detail::use_avx2(round % 2 == 0);
         std::string t;
         std::size_t const length = 60 + next(300);
         auto const [first, count] = stretches[round % 3];
@@ -90,7 +90,7 @@ TEST_CASE("utf8: find_invalid agrees with the definition on long mixed text with
         }
         CHECK(utf8::find_invalid(t) == first_invalid_by_definition(t));
     }
-    detail::scan_with_avx2(had);
+    detail::use_avx2(had);
 }
 
 TEST_CASE("utf8: the lead-byte test of skip_blank lets every blank of the BMP through") {

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "support.hpp"
-#include "avx2.hpp"  // detail::scan_with_avx2
+#include "avx2.hpp"  // detail::use_avx2
 
 using namespace reportx;
 
@@ -271,38 +271,38 @@ TEST_CASE("lexicon (user): a scan finds the same with and without AVX2") {
             for (auto const& m : out[k]) all.emplace_back(k, m.begin, m.end, m.entry);
         return all;
     };
-    bool const had = detail::scan_with_avx2(true);
+    bool const had = detail::use_avx2(true);
     for (auto const& text : texts)
         for (std::size_t from : {std::size_t{0}, std::size_t{1}, std::size_t{3}})
             for (std::size_t cut : {0, 1, 2, 3, 7, 50}) {  // ends anywhere, inside characters too
                 std::size_t const to = text.size() > cut ? text.size() - cut : 0;
                 if (from > to) continue;
-                detail::scan_with_avx2(true);
+                detail::use_avx2(true);
                 auto const vector_path = scan(text, from, to);
-                detail::scan_with_avx2(false);
+                detail::use_avx2(false);
                 auto const scalar_path = scan(text, from, to);
                 CHECK(vector_path == scalar_path);
                 std::size_t const half = to / 2;  // and a range ending halfway
-                detail::scan_with_avx2(true);
+                detail::use_avx2(true);
                 auto const vector_half = scan(text, from, std::max(from, half));
-                detail::scan_with_avx2(false);
+                detail::use_avx2(false);
                 CHECK(vector_half == scan(text, from, std::max(from, half)));
             }
-    detail::scan_with_avx2(had);
+    detail::use_avx2(had);
     CHECK(!scan(texts[0], 0, texts[0].size()).empty());
 }
 
 TEST_CASE("parse: with AVX2 and without, the stages that use it (scan, structure, actions) give the same document") {
-    bool const had = detail::scan_with_avx2(true);
+    bool const had = detail::use_avx2(true);
     for (char const* name : {"gwr-2024-zh.txt", "other-sg-budget-2025-en.txt", "prov-guangdong-2026-zh.txt"}) {
         CAPTURE(name);
         std::string const text = rxtest::corpus(name);
-        detail::scan_with_avx2(true);
+        detail::use_avx2(true);
         std::string const vector_path = to_json(parse(text));
-        detail::scan_with_avx2(false);
+        detail::use_avx2(false);
         CHECK(to_json(parse(text)) == vector_path);
     }
-    detail::scan_with_avx2(had);
+    detail::use_avx2(had);
 }
 
 TEST_CASE("lexicon (user): a scan appends to what `out` holds; it replaces only its own shorter matches") {
