@@ -156,25 +156,6 @@ void word_jumps::build(alias_trie const& trie, std::vector<std::string_view> con
         }
 }
 
-#if REPORTX_AVX2_PATHS
-std::atomic<bool>& avx2_on() noexcept {
-    static std::atomic<bool> on{[] {
-        __builtin_cpu_init();
-        return __builtin_cpu_supports("avx2") != 0;
-    }()};
-    return on;
-}
-#endif
-
-bool use_avx2(bool on) noexcept {
-#if REPORTX_AVX2_PATHS
-    static bool const at_hand = avx2_on().load();
-    return avx2_on().exchange(on && at_hand);
-#else
-    (void)on;
-    return false;
-#endif
-}
 
 }  // namespace detail
 
