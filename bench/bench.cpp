@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "reportx/reportx.hpp"
+#include "avx2.hpp"
 #include "stages.hpp"
 #include "../tests/cpp/support.hpp"
 
@@ -185,6 +186,12 @@ int main(int argc, char** argv) {
 
     std::printf("corpus: %zu files, %.2f MB, %d repeats (best pass), %zu statements\n", n, bytes / 1e6, repeat,
                 statements);
+#if REPORTX_AVX2_PATHS
+    bool const avx2 = reportx::detail::avx2_on().load();
+#else
+    bool const avx2 = false;
+#endif
+    std::printf("byte scans: %s (REPORTX_NO_AVX2=1 turns AVX2 off)\n", avx2 ? "AVX2" : "SSE2 or scalar");
     std::printf("%-13s %10s %12s %14s\n", "stage", "MB/s", "ms/pass", "peak heap KB");
     for (auto const& r : rows)
         std::printf("%-13s %10.1f %12.2f %14.1f\n", r.name, bytes / 1e6 / r.r.seconds, r.r.seconds * 1e3,
