@@ -5,8 +5,10 @@
 #include "quantity.hpp"
 
 #include <algorithm>  // std::min, std::max
+#include <array>
 #include <charconv>   // std::from_chars
 
+#include "avx2.hpp"  // detail::avx2_on: whether the prescan of English text may use AVX2
 #include "reportx/grammar/structure_match.hpp"
 #include "reportx/utf8.hpp"
 #include "simd.hpp"
@@ -130,7 +132,150 @@ bool is_stop_word(std::string_view w) noexcept {
     return false;
 }
 
+// The words an alias of `number` begins with: its letters up to the first byte that is
+// no letter (an alias that begins otherwise never matches where a word begins).
+std::vector<std::string_view> number_words(lexicon const& lex) {
+    std::vector<std::string_view> words;
+    for (auto const& e : lex.entries())
+        if (id_is(e.kind, "number"))
+            for (std::string_view a : e.aliases)
+                if (std::size_t const letters = letters_end(a, 0, a.size())) words.push_back(a.substr(0, letters));
+    return words;
+}
+
+#if REPORTX_AVX2_PATHS
+REPORTX_AVX2 __m256i in_range32(__m256i x, char lo, char span) noexcept {
+    __m256i const d = _mm256_sub_epi8(x, _mm256_set1_epi8(lo));
+    return _mm256_cmpeq_epi8(_mm256_min_epu8(d, _mm256_set1_epi8(span)), d);
+}
+REPORTX_AVX2 std::uint32_t bits32(__m256i x) noexcept { return static_cast<std::uint32_t>(_mm256_movemask_epi8(x)); }
+REPORTX_AVX2 __m256i ascii_letters32(__m256i v) noexcept { return in_range32(_mm256_or_si256(v, _mm256_set1_epi8(0x20)), 'a', 25); }
+REPORTX_AVX2 __m256i load32(unsigned char const* p) noexcept { return _mm256_loadu_si256(reinterpret_cast<__m256i const*>(p)); }
+// The classes (word_beginnings) of the 32 bytes at p, of which the first `left` are in the
+// block: a letter's low five bits, 0 for any other byte and for those past the block.
+REPORTX_AVX2 __m256i classes32(unsigned char const* p, int left) noexcept {
+    __m256i const index = _mm256_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
+                                           21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31);
+    __m256i const v = load32(p);
+    __m256i const letter = _mm256_and_si256(ascii_letters32(v), _mm256_cmpgt_epi8(_mm256_set1_epi8(static_cast<char>(left)), index));
+    return _mm256_and_si256(_mm256_and_si256(v, _mm256_set1_epi8(0x1F)), letter);
+}
+// A table of 32 bytes, as its two halves each in both lanes (PSHUFB looks up within a lane).
+struct table32 {
+    __m256i lo, hi;
+    REPORTX_AVX2 explicit table32(std::uint8_t const* t) noexcept
+        : lo(_mm256_broadcastsi128_si256(_mm_loadu_si128(reinterpret_cast<__m128i const*>(t)))),
+          hi(_mm256_broadcastsi128_si256(_mm_loadu_si128(reinterpret_cast<__m128i const*>(t + 16)))) {}
+    // The entries of 32 indices (0-31). PSHUFB reads an index's low four bits and gives 0
+    // where its top bit is set: 0-15 plus 0x70 read lo and stay below 0x80, 16-31 minus 16
+    // read hi and 0-15 minus 16 have the top bit.
+    REPORTX_AVX2 __m256i operator()(__m256i x) const noexcept {
+        return _mm256_or_si256(_mm256_shuffle_epi8(lo, _mm256_add_epi8(x, _mm256_set1_epi8(0x70))),
+                               _mm256_shuffle_epi8(hi, _mm256_sub_epi8(x, _mm256_set1_epi8(16))));
+    }
+};
+
+// The bytes of the 32 at p that may begin a word of word_beginnings b (given as its six
+// tables: first, second, third, each for group sets 0 and 1), of which the first `left`
+// are in the block. (A word's own first byte is a letter: its class needs no test.)
+REPORTX_AVX2 std::uint32_t beginnings32(unsigned char const* p, int left, table32 const (&b)[6]) noexcept {
+    __m256i const c0 = _mm256_and_si256(load32(p), _mm256_set1_epi8(0x1F));
+    __m256i const c1 = classes32(p + 1, left - 1);
+    __m256i const c2 = classes32(p + 2, left - 2);
+    __m256i const held = _mm256_or_si256(_mm256_and_si256(_mm256_and_si256(b[0](c0), b[2](c1)), b[4](c2)),
+                                         _mm256_and_si256(_mm256_and_si256(b[1](c0), b[3](c1)), b[5](c2)));
+    return ~bits32(_mm256_cmpeq_epi8(held, _mm256_setzero_si256()));
+}
+
+// next_candidate with AVX2, 32 bytes at a time while the 64 bytes at pos can be read (a
+// word's length is read from the letters of the next 32 too): the same candidates, less
+// the word starts whose first three bytes begin no word of the filter (told for all 32
+// bytes at once by `beginnings`). Those are no number: an alias of `number` matches only
+// where the text's word is its first word. That leaves some one word start in 20 to the
+// filter's own test and its branch (the SSE2 path tests every one). Returns true with the
+// candidate (or `to`) in pos, or false with pos where the other paths go on. Bytes from
+// `to` on count as no letters.
+[[gnu::target("avx2")]] bool next_candidate_avx2(unsigned char const* s, std::size_t size, std::size_t& pos,
+                                                 std::size_t from, std::size_t to, word_beginnings const& beginnings,
+                                                 word_filter const& filter) noexcept {
+    table32 const tables[6] = {table32(beginnings.first[0]),  table32(beginnings.first[1]),
+                               table32(beginnings.second[0]), table32(beginnings.second[1]),
+                               table32(beginnings.third[0]),  table32(beginnings.third[1])};
+    std::uint32_t letter_before = pos > from && is_ascii_alpha(static_cast<char>(s[pos - 1]));
+    std::uint32_t letters_here = bits32(ascii_letters32(load32(s + pos)));
+    for (; pos < to && pos + 64 <= size; pos += 32) {
+        auto const left = static_cast<int>(std::min<std::size_t>(to - pos, 64));  // bytes of the block
+        std::uint64_t const in_block = left == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << left) - 1;
+        std::uint32_t const letters_ahead = bits32(ascii_letters32(load32(s + pos + 32)));
+        std::uint64_t const letters = (letters_here | std::uint64_t{letters_ahead} << 32) & in_block;
+        std::uint32_t const starts = static_cast<std::uint32_t>(letters) & ~(static_cast<std::uint32_t>(letters) << 1 | letter_before);
+        std::uint32_t const begins = beginnings32(s + pos, left, tables);
+        __m256i const v = load32(s + pos);
+        std::uint32_t const others = bits32(_mm256_or_si256(in_range32(v, '0', 9), v)) & static_cast<std::uint32_t>(in_block);
+        std::uint64_t const ends = ~letters;
+        std::uint32_t hits = 0;
+        for (std::uint32_t at = starts & begins; at; at &= at - 1) {
+            auto const k = static_cast<unsigned>(std::countr_zero(at));
+            std::size_t length = static_cast<unsigned>(std::countr_zero(ends >> k));  // 64 - k if all letters
+            if (k + length >= 64) [[unlikely]]  // the letters run past the 64 bytes
+                length = letters_end(std::string_view(reinterpret_cast<char const*>(s), size), pos + 64, to) - pos - k;
+            hits |= std::uint32_t{filter.may_hold(reinterpret_cast<char const*>(s) + pos + k, length)} << k;
+        }
+        if (std::uint32_t const found = hits | others) {
+            pos += static_cast<unsigned>(std::countr_zero(found));
+            return true;
+        }
+        letter_before = static_cast<std::uint32_t>(letters >> 31) & 1;
+        letters_here = letters_ahead;
+    }
+    if (pos < to) return false;
+    pos = to;
+    return true;
+}
+#endif
+
 }  // namespace
+
+word_beginnings::word_beginnings(std::vector<std::string_view> const& words) {
+    // A group: the classes it lets through at each of the three bytes, as bit sets.
+    using group = std::array<std::uint32_t, 3>;
+    auto class_bit = [](char letter) { return std::uint32_t{1} << (letter & 31); };
+    std::vector<group> groups_of;
+    for (std::string_view w : words) {
+        // a shorter word ends with a byte of class 0; after a one-letter word, any byte
+        std::uint32_t const second = w.size() > 1 ? class_bit(w[1]) : 1u;
+        std::uint32_t const third = w.size() > 2 ? class_bit(w[2]) : w.size() == 2 ? 1u : ~0u;
+        // a group for each first two letters
+        auto same = std::find_if(groups_of.begin(), groups_of.end(),
+                                 [&](group const& g) { return g[0] == class_bit(w[0]) && g[1] == second; });
+        if (same == groups_of.end()) groups_of.push_back({class_bit(w[0]), second, third});
+        else (*same)[2] |= third;
+    }
+    // Too many: join the two groups whose union lets through the fewest beginnings that
+    // neither of them does.
+    auto size = [](group const& g) { return std::popcount(g[0]) * std::popcount(g[1]) * std::popcount(g[2]); };
+    while (groups_of.size() > groups) {
+        std::size_t best_a = 0, best_b = 1;
+        int best = -1;
+        for (std::size_t a = 0; a < groups_of.size(); ++a)
+            for (std::size_t b = a + 1; b < groups_of.size(); ++b) {
+                group const& x = groups_of[a];
+                group const& y = groups_of[b];
+                int const more = size({x[0] | y[0], x[1] | y[1], x[2] | y[2]}) - size(x) - size(y);
+                if (best < 0 || more < best) best = more, best_a = a, best_b = b;
+            }
+        for (int k = 0; k < 3; ++k) groups_of[best_a][k] |= groups_of[best_b][k];
+        groups_of.erase(groups_of.begin() + static_cast<std::ptrdiff_t>(best_b));
+    }
+    for (std::size_t g = 0; g < groups_of.size(); ++g) {
+        auto const bit = static_cast<std::uint8_t>(1u << (g % 8));
+        for (unsigned c = 0; c < 32; ++c) {
+            if ((groups_of[g][0] >> c) & 1) first[g / 8][c] |= bit;
+            if ((groups_of[g][1] >> c) & 1) second[g / 8][c] |= bit;
+            if ((groups_of[g][2] >> c) & 1) third[g / 8][c] |= bit;
+        }
+    }
+}
 
 // ---- quantity_scanner ----------------------------------------------------------------
 
@@ -156,13 +301,9 @@ quantity_scanner::quantity_scanner(lexicon const& lex)
       unit_prefix_(lex.match("unit_prefix")),
       qualifier_(lex.match("qualifier")),
       not_before_(lex.match("not_quantity_before")),
-      not_range_(lex.match("not_range")) {
-    // The words a number word begins with: the letters an alias of `number` starts with
-    // (an alias that starts otherwise never matches where a word starts).
-    for (auto const& e : lex.entries())
-        if (id_is(e.kind, "number"))
-            for (std::string_view a : e.aliases)
-                if (std::size_t const letters = letters_end(a, 0, a.size())) number_words_.add(a.substr(0, letters));
+      not_range_(lex.match("not_range")),
+      number_beginnings_(number_words(lex)) {
+    for (std::string_view w : number_words(lex)) number_words_.add(w);
 }
 
 bool quantity_scanner::number_at(std::string_view t, std::size_t pos, std::size_t to, number_core& n) const {
@@ -312,6 +453,11 @@ bool quantity_scanner::inside_name(std::string_view t, std::size_t wb, std::size
 std::size_t quantity_scanner::next_candidate(std::string_view t, std::size_t pos, std::size_t from,
                                              std::size_t to) const {
     auto const* const s = reinterpret_cast<unsigned char const*>(t.data());
+#if REPORTX_AVX2_PATHS
+    if (avx2_on().load(std::memory_order_relaxed) &&
+        next_candidate_avx2(s, t.size(), pos, from, to, number_beginnings_, number_words_))
+        return pos;
+#endif
 #if defined(__SSE2__)
     if (pos + 32 <= to) {
         auto load = [&](std::size_t p) { return _mm_loadu_si128(reinterpret_cast<simd::block const*>(s + p)); };

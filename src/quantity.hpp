@@ -66,6 +66,21 @@ private:
     std::uint64_t bits_[32 * 32 * 16 / 64] = {};
 };
 
+/// The three-byte beginnings of the words of a word_filter, for the AVX2 prescan
+/// (quantity.cpp): each byte is a letter's class, 1-26 for `a`-`z` in either case and 0
+/// for a byte that is no letter (the end of a shorter word). The beginnings fall into 16
+/// groups, two sets of eight bits; a beginning (x, y, z) may start a word of the filter
+/// when a group holds all three: bit g of first[set][x] & second[set][y] & third[set][z].
+/// Told for 32 bytes at once with a table lookup per letter (PSHUFB), where the word
+/// filter takes a few instructions per word.
+struct word_beginnings {
+    static constexpr int groups = 16;
+    /// The groups of the beginnings of `words` (runs of letters), many to a group only
+    /// when there are more than 16 (joined where that lets through the fewest others).
+    explicit word_beginnings(std::vector<std::string_view> const& words);
+    std::uint8_t first[2][32] = {}, second[2][32] = {}, third[2][32] = {};
+};
+
 /// The lexicon kinds a quantity scan needs, looked up once per lexicon (lexicon::derived).
 class quantity_scanner {
 public:
@@ -83,6 +98,7 @@ private:
     matcher const &number_, &names_, &unit_, &scale_, &qualifier_post_, &qualifier_infix_, &not_after_;
     matcher const &unit_prefix_, &qualifier_, &not_before_, &not_range_;
     word_filter number_words_;  // the words an alias of `number` starts with
+    word_beginnings number_beginnings_;  // their beginnings (the AVX2 prescan)
 };
 
 /// Whether a lexicon id is `word`: compared as views, so the literal's length is known and

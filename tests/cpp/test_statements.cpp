@@ -4,7 +4,11 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <random>
 
+#include "avx2.hpp"  // detail::use_avx2
+#include "quantity.hpp"  // detail::word_beginnings
+#include "reportx/json.hpp"
 #include "support.hpp"
 
 using namespace reportx;
@@ -504,4 +508,60 @@ TEST_CASE("statements: kind and period cues in the sentence") {
     CHECK(s->kind == statement_kind::target);
     CHECK(s->period == 2023);
     CHECK(s->unit == "percentage_point");
+}
+
+TEST_CASE("statements: the AVX2 prescan of English text finds the same numbers as the SSE2 one") {
+    // Number words among words that share their first letters, lengths or third letters
+    // (the, this, there, ten-fold, forty, fortune), at every place of a block, its start
+    // and end, and in blocks shorter and longer than the 64 bytes the prescan reads.
+    std::vector<std::string> const words = {
+        "a",       "A",      "an",       "a dozen", "half",   "half a", "one",     "One",    "two",     "three",
+        "Three",   "four",   "five",     "six",     "seven",  "eight",  "nine",    "ten",    "eleven",  "twelve",
+        "thirteen", "twenty", "thirty",  "forty",   "fifty",  "ninety", "the",     "this",   "there",   "thr",
+        "for",     "fortune", "oneself", "tenfold", "sixes",  "nineteenth", "eighty-five", "twenty-one",
+        "hundreds", "energy", "firms",   "percent", "billion", "million", "new",    "jobs",   "schools", "x",
+        "extraordinarilylongwordwithmorethansixtyfourlettersinarowtoseethetailpath", "5",  "12.5%", "2024",
+        "\n",     ",",      ".",       "(",       "3)",     "中",      "三个",    "\n\n"};
+    std::mt19937 rng(7);
+    bool const had = detail::use_avx2(true);
+    std::size_t found = 0;
+    for (int round = 0; round < 300; ++round) {
+        std::string text;
+        for (int k = 0, n = static_cast<int>(rng() % 90); k < n; ++k) {
+            text += words[rng() % words.size()];
+            text += rng() % 4 ? " " : "";
+        }
+        CAPTURE(text);
+        detail::use_avx2(true);
+        document const d = run(text, "en");
+        found += d.statements.size();
+        std::string const vector_path = to_json(d);
+        detail::use_avx2(false);
+        CHECK(to_json(run(text, "en")) == vector_path);
+    }
+    CHECK(found > 300);
+    detail::use_avx2(had);
+}
+
+TEST_CASE("statements: the word beginnings of the AVX2 prescan hold every word, also when groups are joined") {
+    // more than 16 first-two-letter pairs: groups get joined, and must still hold each word
+    std::vector<std::string_view> const words = {"one",  "two",   "three", "four", "five",  "six",    "seven",
+                                                 "ten",  "a",     "half",  "dozen", "zero", "hundred", "thousand",
+                                                 "million", "billion", "trillion", "quarter", "pair", "gross",
+                                                 "score", "nil",  "Eleven", "xy"};
+    detail::word_beginnings const b(words);
+    auto class_of = [](char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? c & 31 : 0; };
+    auto held = [&](std::string_view w) {  // w's first three bytes, past its end no letter
+        int const x = class_of(w[0]), y = w.size() > 1 ? class_of(w[1]) : 0, z = w.size() > 2 ? class_of(w[2]) : 0;
+        return ((b.first[0][x] & b.second[0][y] & b.third[0][z]) | (b.first[1][x] & b.second[1][y] & b.third[1][z])) != 0;
+    };
+    for (std::string_view w : words) {
+        CAPTURE(w);
+        CHECK(held(w));
+    }
+    CHECK(held("a dozen"));  // after a one-letter word, any byte
+    CHECK(held("TEN"));      // either case
+    CHECK(!held("the"));
+    CHECK(!held("an"));
+    CHECK(!held("xyz"));
 }
