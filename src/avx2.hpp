@@ -88,6 +88,13 @@ REPORTX_AVX2 void sixteen_code_points(unsigned char const* p, __m256i& a, __m256
     a = code_points(_mm256_shuffle_epi8(load_two(p, p + 12), from0));
     b = code_points(_mm256_shuffle_epi8(load_two(p + 24, p + 35), from1));
 }
+// The bytes of x in [lo, lo + span] as unsigned bytes, and the bytes' top bits as 32 bits.
+REPORTX_AVX2 __m256i in_range32(__m256i x, char lo, char span) noexcept {
+    __m256i const d = _mm256_sub_epi8(x, _mm256_set1_epi8(lo));
+    return _mm256_cmpeq_epi8(_mm256_min_epu8(d, _mm256_set1_epi8(span)), d);
+}
+REPORTX_AVX2 std::uint32_t bits32(__m256i x) noexcept { return static_cast<std::uint32_t>(_mm256_movemask_epi8(x)); }
+
 // Bit x of a bit set, for each lane x: 1 or 0.
 REPORTX_AVX2 __m256i bit_of(int const* words, __m256i x) noexcept {
     __m256i const word = _mm256_i32gather_epi32(words, _mm256_srli_epi32(x, 5), 4);

@@ -170,6 +170,8 @@ using detail::three_byte_run;
 #endif
 #if REPORTX_AVX2_PATHS
 using detail::bit_of;
+using detail::bits32;
+using detail::in_range32;
 using detail::lanes_set;
 using detail::sixteen_code_points;
 #endif
@@ -244,12 +246,6 @@ REPORTX_AVX2 std::size_t packed(std::uint32_t* out, __m256i v, unsigned mask) no
     return static_cast<std::size_t>(__builtin_popcount(mask));
 }
 
-// The bytes of x in [lo, lo + span] as unsigned bytes, and a mask of bytes as 32 bits.
-REPORTX_AVX2 __m256i in_range32(__m256i x, char lo, char span) noexcept {
-    __m256i const d = _mm256_sub_epi8(x, _mm256_set1_epi8(lo));
-    return _mm256_cmpeq_epi8(_mm256_min_epu8(d, _mm256_set1_epi8(span)), d);
-}
-REPORTX_AVX2 std::uint32_t bits32(__m256i x) noexcept { return static_cast<std::uint32_t>(_mm256_movemask_epi8(x)); }
 
 // The English path of collect_starts with AVX2, for 32 bytes of ASCII at a time (while
 // there is room for 32 places): the same places as the SSE2 path, the starts of words and

@@ -144,11 +144,8 @@ std::vector<std::string_view> number_words(lexicon const& lex) {
 }
 
 #if REPORTX_AVX2_PATHS
-REPORTX_AVX2 __m256i in_range32(__m256i x, char lo, char span) noexcept {
-    __m256i const d = _mm256_sub_epi8(x, _mm256_set1_epi8(lo));
-    return _mm256_cmpeq_epi8(_mm256_min_epu8(d, _mm256_set1_epi8(span)), d);
-}
-REPORTX_AVX2 std::uint32_t bits32(__m256i x) noexcept { return static_cast<std::uint32_t>(_mm256_movemask_epi8(x)); }
+using detail::bits32;
+using detail::in_range32;
 REPORTX_AVX2 __m256i ascii_letters32(__m256i v) noexcept { return in_range32(_mm256_or_si256(v, _mm256_set1_epi8(0x20)), 'a', 25); }
 REPORTX_AVX2 __m256i load32(unsigned char const* p) noexcept { return _mm256_loadu_si256(reinterpret_cast<__m256i const*>(p)); }
 // The classes (word_beginnings) of the 32 bytes at p, of which the first `left` are in the
