@@ -172,13 +172,13 @@ inline std::uint64_t object_marks_sse2(unsigned char const* s) noexcept {
 // The same with AVX2, by two table lookups per byte (vpshufb): one by its low four bits, one
 // by its high four, each giving a bit per group of marks with that high nibble (0: \n \r,
 // 2: ! , ., 3: : ; ?, E: the lead bytes E2 E3 EF); a byte is a mark where the two share a bit.
-[[gnu::target("avx2"), gnu::always_inline]] inline std::uint32_t not_object_marks_avx2(unsigned char const* at) noexcept {
+REPORTX_AVX2 std::uint32_t not_object_marks_avx2(unsigned char const* at) noexcept {
     __m256i const by_low = _mm256_broadcastsi128_si256(_mm_setr_epi8(
         0, 2, 8, 8, 0, 0, 0, 0, 0, 0, 1 | 4, 4, 2, 1, 2, 4 | 8));  // low nibble 0..F
     __m256i const by_high = _mm256_broadcastsi128_si256(_mm_setr_epi8(
         1, 0, 2, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0));          // high nibble 0..F
     __m256i const low4 = _mm256_set1_epi8(0x0F);
-    __m256i const v = _mm256_loadu_si256(reinterpret_cast<__m256i const*>(at));
+    __m256i const v = load32(at);
     __m256i const lo = _mm256_shuffle_epi8(by_low, _mm256_and_si256(v, low4));
     __m256i const hi = _mm256_shuffle_epi8(by_high, _mm256_and_si256(_mm256_srli_epi16(v, 4), low4));
     __m256i const none = _mm256_cmpeq_epi8(_mm256_and_si256(lo, hi), _mm256_setzero_si256());

@@ -94,6 +94,11 @@ REPORTX_AVX2 __m256i in_range32(__m256i x, char lo, char span) noexcept {
     return _mm256_cmpeq_epi8(_mm256_min_epu8(d, _mm256_set1_epi8(span)), d);
 }
 REPORTX_AVX2 std::uint32_t bits32(__m256i x) noexcept { return static_cast<std::uint32_t>(_mm256_movemask_epi8(x)); }
+// The 32 bytes at p, and which bytes of v are ASCII letters (either case), all ones each.
+REPORTX_AVX2 __m256i load32(unsigned char const* p) noexcept { return _mm256_loadu_si256(reinterpret_cast<__m256i const*>(p)); }
+REPORTX_AVX2 __m256i ascii_letters32(__m256i v) noexcept {
+    return in_range32(_mm256_or_si256(v, _mm256_set1_epi8(0x20)), 'a', 25);
+}
 
 // Bit x of a bit set, for each lane x: 1 or 0.
 REPORTX_AVX2 __m256i bit_of(int const* words, __m256i x) noexcept {

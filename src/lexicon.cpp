@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <charconv>
 #include <mutex>
 #include <fstream>
@@ -156,7 +155,6 @@ void word_jumps::build(alias_trie const& trie, std::vector<std::string_view> con
         }
 }
 
-
 }  // namespace detail
 
 namespace {
@@ -169,9 +167,11 @@ using detail::three_byte_leads;
 using detail::three_byte_run;
 #endif
 #if REPORTX_AVX2_PATHS
+using detail::ascii_letters32;
 using detail::bit_of;
 using detail::bits32;
 using detail::in_range32;
+using detail::load32;
 using detail::lanes_set;
 using detail::sixteen_code_points;
 #endif
@@ -261,10 +261,9 @@ REPORTX_AVX2 std::size_t packed(std::uint32_t* out, __m256i v, unsigned mask) no
     __m256i const low4 = _mm256_set1_epi8(0x0F);
     __m256i const eight = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
     while (i + 32 <= limit && n + 32 <= cap) {
-        __m256i const v = _mm256_loadu_si256(reinterpret_cast<__m256i const*>(s + i));
+        __m256i const v = load32(s + i);
         if (_mm256_movemask_epi8(v) != 0) break;  // not all ASCII
-        std::uint32_t const words = bits32(_mm256_or_si256(in_range32(_mm256_or_si256(v, _mm256_set1_epi8(0x20)), 'a', 25),
-                                                           in_range32(v, '0', 9)));
+        std::uint32_t const words = bits32(_mm256_or_si256(ascii_letters32(v), in_range32(v, '0', 9)));
         std::uint32_t const before = words << 1 | static_cast<std::uint32_t>(i > 0 && is_ascii_alnum(s[i - 1]));
         std::uint32_t const blank = blank_begins ? 0u : bits32(_mm256_or_si256(
             _mm256_cmpeq_epi8(v, _mm256_set1_epi8(' ')), _mm256_cmpgt_epi8(_mm256_set1_epi8(0x0E), v)));  // and controls

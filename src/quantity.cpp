@@ -144,10 +144,10 @@ std::vector<std::string_view> number_words(lexicon const& lex) {
 }
 
 #if REPORTX_AVX2_PATHS
+using detail::ascii_letters32;
 using detail::bits32;
 using detail::in_range32;
-REPORTX_AVX2 __m256i ascii_letters32(__m256i v) noexcept { return in_range32(_mm256_or_si256(v, _mm256_set1_epi8(0x20)), 'a', 25); }
-REPORTX_AVX2 __m256i load32(unsigned char const* p) noexcept { return _mm256_loadu_si256(reinterpret_cast<__m256i const*>(p)); }
+using detail::load32;
 // The classes (word_beginnings) of the 32 bytes at p, of which the first `left` are in the
 // block: a letter's low five bits, 0 for any other byte and for those past the block.
 REPORTX_AVX2 __m256i classes32(unsigned char const* p, int left) noexcept {

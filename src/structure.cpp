@@ -86,20 +86,9 @@ constexpr bool is_inner_punct(char32_t c) noexcept {
 // ---- AVX2 byte counts and searches (thirty-two bytes per step, half the SSE2 work) ------
 
 #if REPORTX_AVX2_PATHS
-#define REPORTX_STRUCTURE_AVX2 __attribute__((target("avx2")))
-#define REPORTX_STRUCTURE_AVX2_INLINE __attribute__((target("avx2"), always_inline)) inline
-
-REPORTX_STRUCTURE_AVX2_INLINE __m256i load32(unsigned char const* at) noexcept {
-    return _mm256_loadu_si256(reinterpret_cast<__m256i const*>(at));
-}
-REPORTX_STRUCTURE_AVX2_INLINE __m256i eq32(__m256i v, char c) noexcept { return _mm256_cmpeq_epi8(v, _mm256_set1_epi8(c)); }
-/// The bytes of v in [lo, hi] as signed bytes, all ones each.
-REPORTX_STRUCTURE_AVX2_INLINE __m256i between32(__m256i v, char lo, char hi) noexcept {
-    return _mm256_andnot_si256(_mm256_cmpgt_epi8(_mm256_set1_epi8(lo), v),
-                               _mm256_cmpgt_epi8(_mm256_set1_epi8(static_cast<char>(hi + 1)), v));
-}
+REPORTX_AVX2 __m256i eq32(__m256i v, char c) noexcept { return _mm256_cmpeq_epi8(v, _mm256_set1_epi8(c)); }
 /// The sum of the 32 bytes of c.
-REPORTX_STRUCTURE_AVX2_INLINE std::size_t sum32(__m256i c) noexcept {
+REPORTX_AVX2 std::size_t sum32(__m256i c) noexcept {
     __m256i const t = _mm256_sad_epu8(c, _mm256_setzero_si256());
     return static_cast<std::size_t>(_mm256_extract_epi64(t, 0) + _mm256_extract_epi64(t, 1) +
                                     _mm256_extract_epi64(t, 2) + _mm256_extract_epi64(t, 3));
@@ -108,7 +97,7 @@ REPORTX_STRUCTURE_AVX2_INLINE std::size_t sum32(__m256i c) noexcept {
 /// Where `:` or `：` (EF BC 9A) first starts in the steps of 32 bytes from i that begin before
 /// `last` (which leaves room to read 34 bytes at each), else npos; i ends at the step where
 /// the search stopped.
-REPORTX_STRUCTURE_AVX2 std::size_t find_colon_avx2(unsigned char const* s, std::size_t& i, std::size_t last) noexcept {
+[[gnu::target("avx2")]] std::size_t find_colon_avx2(unsigned char const* s, std::size_t& i, std::size_t last) noexcept {
     for (; i < last; i += 32) {
         __m256i const first = load32(s + i);
         __m256i const wide = _mm256_and_si256(_mm256_and_si256(eq32(first, '\xEF'), eq32(load32(s + i + 1), '\xBC')),
@@ -119,16 +108,16 @@ REPORTX_STRUCTURE_AVX2 std::size_t find_colon_avx2(unsigned char const* s, std::
     return std::string_view::npos;
 }
 
-/// Han lead bytes (E4..E9, as signed bytes -28..-23) and ASCII letters in [i, i + 32 * blocks),
+/// Han lead bytes (E4..E9) and ASCII letters in [i, i + 32 * blocks),
 /// added to han and latin; blocks <= 255.
-REPORTX_STRUCTURE_AVX2 void count_lang_avx2(unsigned char const* s, std::size_t i, std::size_t blocks, std::size_t& han,
+[[gnu::target("avx2")]] void count_lang_avx2(unsigned char const* s, std::size_t i, std::size_t blocks, std::size_t& han,
                                             std::size_t& latin) noexcept {
     // Per-byte counters (a match subtracts -1): at most 255 steps, so that they do not wrap.
     __m256i h = _mm256_setzero_si256(), l = _mm256_setzero_si256();
     for (; blocks > 0; --blocks, i += 32) {
         __m256i const v = load32(s + i);
-        h = _mm256_sub_epi8(h, between32(v, static_cast<char>(0xE4), static_cast<char>(0xE9)));
-        l = _mm256_sub_epi8(l, between32(_mm256_or_si256(v, _mm256_set1_epi8(0x20)), 'a', 'z'));
+        h = _mm256_sub_epi8(h, in_range32(v, static_cast<char>(0xE4), 5));
+        l = _mm256_sub_epi8(l, ascii_letters32(v));
     }
     han += sum32(h);
     latin += sum32(l);

@@ -81,8 +81,8 @@ REPORTX_AVX2 __m256i rare_leads(__m256i x) noexcept {
 [[gnu::target("avx2")]] void valid_blocks_avx2(unsigned char const* s, std::size_t n, std::size_t& i,
                                                std::uint64_t& pending) noexcept {
     while (i + 64 <= n) {
-        __m256i const a = _mm256_loadu_si256(reinterpret_cast<__m256i const*>(s + i));
-        __m256i const b = _mm256_loadu_si256(reinterpret_cast<__m256i const*>(s + i + 32));
+        __m256i const a = reportx::detail::load32(s + i);
+        __m256i const b = reportx::detail::load32(s + i + 32);
         std::uint64_t const high = bits64(a, b);
         if (!high && !pending) {  // all ASCII
             i += 64;
